@@ -1,0 +1,157 @@
+#include "app/cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "app/play_command.hpp"
+#include "app/validate_command.hpp"
+
+namespace keiji::app {
+
+namespace {
+
+// The language of messages, from the locale variables in POSIX precedence order.
+std::string message_language() {
+    for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        if (const char* value = std::getenv(name); value != nullptr && *value != '\0') {
+            return value;
+        }
+    }
+    return "en";
+}
+
+// Accepts "1280x720"; returns false for anything else.
+bool parse_size(const std::string& text, int& width, int& height) {
+    const auto x = text.find('x');
+    if (x == std::string::npos) {
+        return false;
+    }
+    try {
+        std::size_t used = 0;
+        width = std::stoi(text.substr(0, x), &used);
+        if (used != x) return false;
+        height = std::stoi(text.substr(x + 1), &used);
+        if (used != text.size() - x - 1) return false;
+    } catch (const std::exception&) {
+        return false;
+    }
+    return width >= 160 && height >= 120 && width <= 8192 && height <= 8192;
+}
+
+constexpr const char* overview = R"(keiji (掲示) plays signage for the lobby of a city-ward office.
+
+Examples:
+  keiji play                                  play the bundled playlists in a 1280x720 window
+  keiji play --fullscreen                     what a kiosk runs
+  keiji play --headless --out frames --seconds 60
+                                              write the frame of each change as a PNG
+  keiji validate playlists/*.json             check playlists before publishing them
+)";
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+    CLI::App app{overview, "keiji"};
+    app.set_version_flag("--version", std::string("keiji ") + KEIJI_VERSION);
+    app.require_subcommand(0, 1);
+    app.footer("Run 'keiji COMMAND --help' for the options of one command.");
+
+    PlayOptions play_options;
+    std::string window_size;
+    auto* play = app.add_subcommand("play", "Play the playlists: in a window, full screen, or "
+                                            "headless to PNG files");
+    play->add_option("--content", play_options.content,
+                     "Folder of playlists (*.json) or one playlist file")
+        ->capture_default_str();
+    auto* window_option =
+        play->add_option("--window", window_size, "Window size (headless: frame size), WxH")
+            ->type_name("WxH");
+    play->add_flag("--fullscreen", play_options.fullscreen,
+                   "Fill the whole display, hide the mouse cursor")
+        ->excludes(window_option);
+    auto* headless = play->add_flag("--headless", play_options.headless,
+                                    "No window: write the frame shown at each change as a PNG "
+                                    "(default size 1920x1080)");
+    play->add_option("--out", play_options.out_directory, "Headless: folder for the PNG frames")
+        ->capture_default_str()
+        ->needs(headless);
+    play->add_option("--seconds", play_options.seconds,
+                     "Headless: play this many seconds (simulated, so a day takes seconds)")
+        ->check(CLI::PositiveNumber)
+        ->needs(headless);
+    play->add_option("--cycles", play_options.cycles,
+                     "Headless: stop after showing every eligible item this many times")
+        ->check(CLI::PositiveNumber)
+        ->needs(headless);
+    play->add_option("--at", play_options.at,
+                     "Start the clock at this time instead of now, e.g. 2025-11-20T10:00:00+09:00")
+        ->type_name("ISO8601");
+    play->add_option("--lang", play_options.language, "Language to show (ja, en, zh-Hans, ko, ...)")
+        ->capture_default_str();
+    play->footer(
+        "Keys in a window: Esc or q quits. SIGTERM and SIGINT stop the player cleanly.");
+
+    ValidateOptions validate_options;
+    validate_options.language = message_language();
+    auto* validate = app.add_subcommand(
+        "validate", "Check playlist files; prints file:line:col: error: /pointer: message");
+    validate->add_option("FILE", validate_options.files, "Playlist files to check")
+        ->required()
+        ->check(CLI::ExistingFile);
+    validate->footer("Messages are in Japanese when LANG starts with \"ja\". Exit code: 0 all "
+                     "valid, 1 problems found, 2 usage error.");
+
+    if (argc > 1 && argv[1][0] != '-' && app.get_subcommands([&](const CLI::App* sub) {
+                                             return sub->get_name() == argv[1];
+                                         }).empty()) {
+        std::fputs(fmt::format("keiji: unknown command \"{}\". Commands: play, validate. Run "
+                               "'keiji --help' for more.\n",
+                               argv[1])
+                       .c_str(),
+                   stderr);
+        return 2;
+    }
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::fputs(fmt::format("keiji: {}\nRun 'keiji {}--help' for the options.\n", e.what(),
+                               app.get_subcommands().empty()
+                                   ? ""
+                                   : app.get_subcommands().front()->get_name() + " ")
+                       .c_str(),
+                   stderr);
+        return 2;
+    }
+
+    if (play->parsed()) {
+        if (!window_size.empty()) {
+            if (!parse_size(window_size, play_options.width, play_options.height)) {
+                std::fputs(fmt::format("keiji: --window \"{}\" is not a size; write it like "
+                                       "1280x720\n",
+                                       window_size)
+                               .c_str(),
+                           stderr);
+                return 2;
+            }
+            play_options.size_given = true;
+        }
+        return run_play(play_options);
+    }
+    if (validate->parsed()) {
+        return run_validate(validate_options);
+    }
+    std::fputs(app.help().c_str(), stderr);
+    return 2;
+}
+
+}  // namespace keiji::app

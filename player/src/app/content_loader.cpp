@@ -1,0 +1,103 @@
+#include "app/content_loader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "model/playlist_parser.hpp"
+
+namespace keiji::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+model::Error file_error(const std::string& path, model::Message message) {
+    return model::Error{.where = {.file = path}, .message = std::move(message)};
+}
+
+std::string resolve_asset(const std::string& base_directory, const std::string& asset) {
+    if (asset.empty() || fs::path(asset).is_absolute()) {
+        return asset;
+    }
+    return (fs::path(base_directory) / asset).lexically_normal().string();
+}
+
+}  // namespace
+
+std::expected<model::Playlist, model::Errors> load_playlist_file(const std::string& path) {
+    std::error_code error;
+    if (!fs::exists(path, error)) {
+        return std::unexpected(model::Errors{file_error(
+            path, {"the file does not exist", "ファイルが見つかりません"})});
+    }
+    if (fs::is_directory(path, error)) {
+        return std::unexpected(model::Errors{file_error(
+            path, {"this is a folder, not a playlist file", "フォルダです。プレイリストのファイルを指定してください"})});
+    }
+    std::ifstream stream(path, std::ios::binary);
+    std::ostringstream text;
+    text << stream.rdbuf();
+    if (!stream) {
+        return std::unexpected(model::Errors{file_error(
+            path, {"the file cannot be read (permissions?)", "ファイルを読めません(権限を確認してください)"})});
+    }
+    return model::parse_playlist_text(text.str(), path);
+}
+
+LoadedContent load_content(const std::string& path) {
+    LoadedContent content;
+    std::vector<std::string> files;
+    std::error_code error;
+    if (fs::is_directory(path, error)) {
+        for (const auto& entry : fs::directory_iterator(path, error)) {
+            if (entry.is_regular_file() && entry.path().extension() == ".json") {
+                files.push_back(entry.path().string());
+            }
+        }
+        std::sort(files.begin(), files.end());
+        if (files.empty()) {
+            content.problems.push_back(file_error(
+                path, {"no playlist files (*.json) in this folder", "このフォルダにプレイリスト(*.json)がありません"}));
+        }
+    } else {
+        files.push_back(path);
+    }
+
+    std::set<std::string> seen_ids;
+    for (const std::string& file : files) {
+        auto playlist = load_playlist_file(file);
+        if (!playlist) {
+            content.problems.insert(content.problems.end(), playlist.error().begin(),
+                                    playlist.error().end());
+            continue;
+        }
+        content.playlist_files.push_back(file);
+        for (model::Item& item : playlist->items) {
+            if (!seen_ids.insert(item.id).second) {
+                content.problems.push_back(model::Error{
+                    .where = item.where,
+                    .message = {fmt::format("the id \"{}\" is already used in another playlist; "
+                                            "this item is skipped",
+                                            item.id),
+                                fmt::format("ID「{}」は別のプレイリストで使われています。この項目は"
+                                            "表示しません",
+                                            item.id)}});
+                continue;
+            }
+            if (auto* promo = std::get_if<model::PromoContent>(&item.content)) {
+                promo->image = resolve_asset(playlist->base_directory, promo->image);
+            } else if (auto* event = std::get_if<model::EventContent>(&item.content)) {
+                event->image = resolve_asset(playlist->base_directory, event->image);
+            }
+            content.items.push_back(std::move(item));
+        }
+    }
+    return content;
+}
+
+}  // namespace keiji::app

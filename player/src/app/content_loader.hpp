@@ -1,0 +1,29 @@
+#pragma once
+
+#include <expected>
+#include <string>
+#include <vector>
+
+#include "model/error.hpp"
+#include "model/item.hpp"
+#include "model/playlist.hpp"
+
+namespace keiji::app {
+
+// What the player plays: the items of every playlist that parsed, in file-name order, with image
+// paths made usable from the current directory.
+struct LoadedContent {
+    std::vector<model::Item> items;
+    std::vector<std::string> playlist_files;  // The ones that loaded.
+    model::Errors problems;                   // Everything that was skipped, and why.
+};
+
+// Reads a playlist file. A file that cannot be read is an error with the file's name.
+[[nodiscard]] std::expected<model::Playlist, model::Errors> load_playlist_file(
+    const std::string& path);
+
+// Loads every *.json file in `directory` (or the one file `path` names). A broken playlist is
+// reported in `problems` and skipped; the others still play.
+[[nodiscard]] LoadedContent load_content(const std::string& path);
+
+}  // namespace keiji::app

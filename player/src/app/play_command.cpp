@@ -1,0 +1,201 @@
+#include "app/play_command.hpp"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <fmt/format.h>
+
+#include <atomic>
+#include <csignal>
+#include <filesystem>
+#include <set>
+
+#include "app/content_loader.hpp"
+#include "app/log.hpp"
+#include "app/player.hpp"
+#include "model/time.hpp"
+#include "render/screen.hpp"
+
+namespace keiji::app {
+
+namespace {
+
+std::atomic<bool> g_stop_requested{false};
+
+extern "C" void request_stop(int) { g_stop_requested = true; }
+
+// SDL, SDL_ttf and SDL_image live exactly as long as this object.
+class SdlSession {
+public:
+    explicit SdlSession(Uint32 subsystems) {
+        m_ok = SDL_Init(subsystems) == 0 && TTF_Init() == 0;
+        IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
+    }
+    ~SdlSession() {
+        IMG_Quit();
+        TTF_Quit();
+        SDL_Quit();
+    }
+    SdlSession(const SdlSession&) = delete;
+    SdlSession& operator=(const SdlSession&) = delete;
+    [[nodiscard]] bool ok() const { return m_ok; }
+
+private:
+    bool m_ok = false;
+};
+
+std::optional<std::chrono::system_clock::time_point> start_time(const PlayOptions& options) {
+    if (!options.at) {
+        return std::chrono::system_clock::now();
+    }
+    const auto parsed = model::parse_timestamp(*options.at);
+    if (!parsed) {
+        return std::nullopt;
+    }
+    return std::chrono::system_clock::time_point{*parsed};
+}
+
+int run_headless(render::Screen& screen, Player& player, const PlayOptions& options,
+                 std::chrono::system_clock::time_point start) {
+    std::error_code error;
+    std::filesystem::create_directories(options.out_directory, error);
+    if (error) {
+        log(Priority::error, "play",
+            fmt::format("cannot create the output folder {}: {}", options.out_directory,
+                        error.message()));
+        return 1;
+    }
+    VirtualClock clock(start);
+    const auto end = clock.now().monotonic +
+                     std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                         std::chrono::duration<double>(options.seconds.value_or(1e9)));
+    // A cycle ends when an item comes round again; items that are not eligible do not count.
+    std::set<std::string> shown_this_cycle;
+    int cycles_done = 0;
+    std::size_t written = 0;
+    while (!g_stop_requested && clock.now().monotonic <= end) {
+        const UpdateResult result = player.update(clock.now());
+        if (result.slide_settled) {
+            if (!shown_this_cycle.insert(result.item_id).second) {
+                ++cycles_done;
+                if (options.cycles && cycles_done >= *options.cycles) {
+                    break;
+                }
+                shown_this_cycle = {result.item_id};
+            }
+            ++written;
+            const std::string name = fmt::format(
+                "{}/{:04}-{}.png", options.out_directory, written,
+                result.item_id.empty() ? std::string("idle") : result.item_id);
+            if (auto saved = screen.save_png(name); !saved) {
+                log(Priority::error, "play", saved.error());
+                return 1;
+            }
+        }
+        clock.advance_to(result.next_deadline);
+    }
+    log(Priority::info, "play",
+        fmt::format("wrote {} frames to {}", written, options.out_directory));
+    return 0;
+}
+
+int run_window(Player& player, const PlayOptions& options) {
+    if (options.fullscreen) {
+        SDL_ShowCursor(SDL_DISABLE);
+    }
+    // A lobby screen must never blank or go to sleep while it plays.
+    SDL_DisableScreenSaver();
+    while (!g_stop_requested) {
+        const Instant now = read_clocks();
+        const UpdateResult result = player.update(now);
+        const auto wait = std::chrono::ceil<std::chrono::milliseconds>(result.next_deadline -
+                                                                       read_clocks().monotonic);
+        SDL_Event event;
+        // Sleep until the next deadline or the next event: a still slide costs no CPU.
+        if (SDL_WaitEventTimeout(&event, int(std::clamp<long long>(wait.count(), 1, 60'000))) == 0) {
+            continue;
+        }
+        do {
+            switch (event.type) {
+                case SDL_QUIT:
+                    return 0;
+                case SDL_KEYDOWN:
+                    if (!options.fullscreen && (event.key.keysym.sym == SDLK_ESCAPE ||
+                                                event.key.keysym.sym == SDLK_q)) {
+                        return 0;
+                    }
+                    break;
+                case SDL_WINDOWEVENT:
+                    player.invalidate();
+                    break;
+                default:
+                    break;
+            }
+        } while (SDL_PollEvent(&event) != 0);
+    }
+    return 0;
+}
+
+}  // namespace
+
+int run_play(const PlayOptions& options) {
+    const auto start = start_time(options);
+    if (!start) {
+        log(Priority::error, "play",
+            fmt::format("--at \"{}\" is not a date and time; write it like "
+                        "2025-11-29T10:00:00+09:00",
+                        *options.at));
+        return 2;
+    }
+    const date::time_zone* zone = nullptr;
+    try {
+        zone = date::locate_zone("Asia/Tokyo");
+    } catch (const std::exception& error) {
+        log(Priority::error, "play",
+            fmt::format("the time zone Asia/Tokyo is unknown ({}); is tzdata installed?",
+                        error.what()));
+        return 1;
+    }
+
+    LoadedContent content = load_content(options.content);
+    for (const model::Error& problem : content.problems) {
+        log(Priority::warning, "content", problem.to_string());
+    }
+    log(Priority::info, "content",
+        fmt::format("{} items from {} playlist(s) in {}", content.items.size(),
+                    content.playlist_files.size(), options.content));
+
+    std::signal(SIGTERM, request_stop);
+    std::signal(SIGINT, request_stop);
+    SdlSession sdl(options.headless ? 0 : SDL_INIT_VIDEO);
+    if (!sdl.ok()) {
+        log(Priority::error, "play",
+            fmt::format("cannot start SDL: {}{}", SDL_GetError(),
+                        options.headless ? "" : " (no display? try --headless --out DIR)"));
+        return 1;
+    }
+    // SDL_Init(VIDEO) installs its own SIGINT/SIGTERM handlers that post SDL_QUIT; ours stay for
+    // the headless run, which has no event queue.
+    auto fonts = render::FontSet::create(render::FontSet::debian_default_chain());
+    if (!fonts) {
+        log(Priority::error, "render", fonts.error());
+        return 1;
+    }
+    const int width = options.size_given || !options.headless ? options.width : 1920;
+    const int height = options.size_given || !options.headless ? options.height : 1080;
+    auto screen = options.headless
+                      ? render::Screen::open_headless(width, height)
+                      : render::Screen::open_window(width, height,
+                                                    options.fullscreen ? render::WindowMode::fullscreen
+                                                                       : render::WindowMode::windowed);
+    if (!screen) {
+        log(Priority::error, "play", screen.error());
+        return 1;
+    }
+    Player player(*screen, *fonts, std::move(content.items),
+                  PlayerOptions{.language = options.language, .zone = zone});
+    return options.headless ? run_headless(*screen, player, options, *start)
+                            : run_window(player, options);
+}
+
+}  // namespace keiji::app

@@ -1,0 +1,155 @@
+#include "app/player.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "app/log.hpp"
+#include "render/canvas.hpp"
+#include "render/slide_painter.hpp"
+#include "schedule/event_state.hpp"
+
+namespace keiji::app {
+
+namespace {
+
+// How often the idle screen (nothing eligible) checks whether something may play again.
+constexpr std::chrono::seconds idle_recheck{30};
+
+std::chrono::steady_clock::time_point next_minute(const Instant& now) {
+    const auto since_minute =
+        now.wall - std::chrono::floor<std::chrono::minutes>(now.wall);
+    const auto remaining = std::chrono::minutes{1} - since_minute;
+    return now.monotonic + std::chrono::duration_cast<std::chrono::steady_clock::duration>(remaining);
+}
+
+}  // namespace
+
+Player::Player(render::Screen& screen, render::FontSet& fonts, std::vector<model::Item> items,
+               PlayerOptions options)
+    : m_screen(screen), m_fonts(fonts), m_items(std::move(items)), m_options(std::move(options)) {
+    const render::Frame frame = m_screen.frame();
+    m_header = m_screen.make_layer(frame.width, render::header_height(frame));
+}
+
+std::string Player::item_id(const Slide& slide) const {
+    return slide.item ? m_items[*slide.item].id : "";
+}
+
+Player::Slide Player::prepare_next(const Instant& now) {
+    const auto wall = std::chrono::floor<std::chrono::seconds>(now.wall);
+    const date::time_zone& zone = *m_options.zone;
+    Slide slide;
+    slide.item = m_rotation.next(m_items, wall, zone);
+    const render::Frame frame = m_screen.frame();
+    slide.layer = m_screen.make_layer(frame.width, frame.height);
+    m_screen.target(slide.layer.get());
+    render::Canvas canvas(m_screen.renderer(), m_fonts);
+    if (slide.item) {
+        const model::Item& item = m_items[*slide.item];
+        render::SlideContext context{.language = m_options.language, .zone = &zone};
+        if (const auto* event = std::get_if<model::EventContent>(&item.content)) {
+            context.event = schedule::event_state(*event, wall, zone);
+        }
+        const render::PaintReport report = render::paint_slide(canvas, frame, item, context, m_theme);
+        for (const std::string& problem : report.problems) {
+            log(Priority::warning, "render", fmt::format("item \"{}\": {}", item.id, problem));
+        }
+        slide.until = now.monotonic + item.duration;
+    } else {
+        // Never a blank screen: with nothing to play, the corner's name and the clock stay up.
+        canvas.fill(render::Rect{0, 0, frame.width, frame.height}, m_theme.paper);
+        canvas.draw_text(m_options.header_title,
+                         render::Rect{0, 0, frame.width, frame.height},
+                         render::TextStyle{.weight = render::Weight::bold,
+                                           .size = frame.unit(0.08),
+                                           .min_size = frame.unit(0.04),
+                                           .color = m_theme.header,
+                                           .align = render::Align::center,
+                                           .vertical = render::VerticalAlign::middle});
+        slide.until = now.monotonic + idle_recheck;
+    }
+    m_screen.target(nullptr);
+    slide.shown_at = now.monotonic;
+    return slide;
+}
+
+void Player::paint_header(const render::ClockFace& face) {
+    m_screen.target(m_header.get());
+    render::Canvas canvas(m_screen.renderer(), m_fonts);
+    render::paint_header(canvas, m_screen.frame(), m_options.header_title, face, m_theme);
+    m_screen.target(nullptr);
+}
+
+void Player::present_still() const {
+    const render::Frame frame = m_screen.frame();
+    m_screen.present({render::Layer{m_current->layer.get(), {0, 0, frame.width, frame.height}},
+                      render::Layer{m_header.get(),
+                                    {0, 0, frame.width, render::header_height(frame)}}});
+}
+
+UpdateResult Player::update(const Instant& now) {
+    UpdateResult result;
+    const render::ClockFace face =
+        render::format_clock(std::chrono::floor<std::chrono::seconds>(now.wall), *m_options.zone);
+    if (face != m_clock) {
+        paint_header(face);
+        m_clock = face;
+        m_needs_present = true;
+    }
+
+    if (!m_current) {
+        m_current = prepare_next(now);
+        m_needs_present = true;
+        result.slide_settled = true;
+    }
+    if (!m_incoming && now.monotonic >= m_current->until) {
+        Slide next = prepare_next(now);
+        if (next.item == m_current->item) {
+            // Only one item is eligible: it stays, freshly painted (an event's "あと N 日" may
+            // have changed), without fading into itself.
+            m_current = std::move(next);
+            m_needs_present = true;
+        } else {
+            m_incoming = std::move(next);
+            m_fade_start = now.monotonic;
+        }
+    }
+
+    const render::Frame frame = m_screen.frame();
+    if (m_incoming) {
+        const double progress =
+            std::chrono::duration<double>(now.monotonic - m_fade_start) /
+            std::chrono::duration<double>(m_options.crossfade);
+        if (progress >= 1.0) {
+            m_current = std::move(m_incoming);
+            m_incoming.reset();
+            m_needs_present = true;
+            result.slide_settled = true;
+        } else {
+            // Smoothstep easing: the fade starts and ends gently instead of with a jump.
+            const double eased = progress * progress * (3.0 - 2.0 * progress);
+            const auto alpha = static_cast<std::uint8_t>(std::clamp(eased * 255.0, 0.0, 255.0));
+            m_screen.present(
+                {render::Layer{m_current->layer.get(), {0, 0, frame.width, frame.height}},
+                 render::Layer{m_incoming->layer.get(), {0, 0, frame.width, frame.height}, alpha},
+                 render::Layer{m_header.get(), {0, 0, frame.width, render::header_height(frame)}}});
+            result.presented = true;
+            m_needs_present = false;
+        }
+    }
+    if (m_needs_present) {
+        present_still();
+        result.presented = true;
+        m_needs_present = false;
+    }
+
+    result.item_id = item_id(*m_current);
+    result.next_deadline = std::min(m_current->until, next_minute(now));
+    if (m_incoming) {
+        result.next_deadline = now.monotonic + m_options.frame_interval;
+    }
+    return result;
+}
+
+}  // namespace keiji::app

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <date/tz.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/instant.hpp"
+#include "model/item.hpp"
+#include "render/clock_face.hpp"
+#include "render/font_set.hpp"
+#include "render/screen.hpp"
+#include "render/theme.hpp"
+#include "schedule/rotation.hpp"
+
+namespace keiji::app {
+
+struct PlayerOptions {
+    std::string header_title = "港区と全国をつなぐコーナー";
+    std::string language = "ja";
+    std::chrono::milliseconds crossfade{1000};
+    std::chrono::milliseconds frame_interval{16};  // Pace of crossfade frames (about 60 per second).
+    const date::time_zone* zone = nullptr;
+};
+
+// What one update did, and when the player next needs to run.
+struct UpdateResult {
+    std::chrono::steady_clock::time_point next_deadline;
+    bool presented = false;      // A frame was shown.
+    bool slide_settled = false;  // A new slide is now fully on screen (a crossfade just ended).
+    std::string item_id;         // The item on screen ("" for the idle screen).
+};
+
+// The playback state machine: which slide is on screen, crossfades, and the header clock. It
+// draws only when something changes and tells the caller when that will next be, so a still
+// slide costs nothing between minutes. Time is always passed in.
+class Player {
+public:
+    Player(render::Screen& screen, render::FontSet& fonts, std::vector<model::Item> items,
+           PlayerOptions options);
+
+    UpdateResult update(const Instant& now);
+    // Shows the current frame again on the next update (the window was exposed or resized).
+    void invalidate() { m_needs_present = true; }
+
+private:
+    struct Slide {
+        render::TextureHandle layer;
+        std::optional<std::size_t> item;  // nullopt: the idle screen (nothing is eligible).
+        std::chrono::steady_clock::time_point shown_at{};
+        std::chrono::steady_clock::time_point until{};
+    };
+
+    Slide prepare_next(const Instant& now);
+    void paint_header(const render::ClockFace& face);
+    void present_still() const;
+    [[nodiscard]] std::string item_id(const Slide& slide) const;
+
+    render::Screen& m_screen;
+    render::FontSet& m_fonts;
+    std::vector<model::Item> m_items;
+    PlayerOptions m_options;
+    render::Theme m_theme;
+    schedule::Rotation m_rotation;
+
+    render::TextureHandle m_header;
+    std::optional<render::ClockFace> m_clock;
+    std::optional<Slide> m_current;
+    std::optional<Slide> m_incoming;  // Fading in over m_current.
+    std::chrono::steady_clock::time_point m_fade_start{};
+    bool m_needs_present = true;
+};
+
+}  // namespace keiji::app

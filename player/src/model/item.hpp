@@ -1,0 +1,81 @@
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "model/error.hpp"
+#include "model/localized_text.hpp"
+#include "model/time.hpp"
+
+namespace keiji::model {
+
+// A partner municipality's promotion: "岐阜県 郡上市" with a title, a body and a photo.
+struct PromoContent {
+    LocalizedText prefecture;
+    LocalizedText municipality;
+    LocalizedText title;
+    LocalizedText body;
+    std::string image;  // Relative to the playlist's directory, or empty.
+    std::string url;    // Shown as a QR code, or empty.
+};
+
+// One occurrence of an event, e.g. Saturday 11:00–16:00.
+struct Session {
+    TimePoint start;
+    TimePoint end;
+};
+
+// An event with one or more sessions, shown from `announce_days` before the first session until
+// the last one ends.
+struct EventContent {
+    LocalizedText title;
+    LocalizedText venue;
+    LocalizedText body;
+    std::vector<Session> sessions;  // Sorted by start, never empty.
+    int announce_days = 30;
+    std::string image;
+};
+
+enum class Importance { normal, important };
+
+// A public notice: a heading and a body.
+struct NoticeContent {
+    LocalizedText title;
+    LocalizedText body;
+    Importance importance = Importance::normal;
+};
+
+// A daily window from `start` to `end`; an `end` not after `start` runs past midnight (22:00–02:00).
+struct TimeWindow {
+    TimeOfDay start;
+    TimeOfDay end;
+};
+
+// When an item may play, in the ward's local time. Empty parts do not restrict.
+struct ItemSchedule {
+    std::optional<std::chrono::year_month_day> from;   // First local date, inclusive.
+    std::optional<std::chrono::year_month_day> until;  // Last local date, inclusive.
+    std::array<bool, 7> weekdays{true, true, true, true, true, true, true};  // Sunday first.
+    std::vector<TimeWindow> windows;
+};
+
+using ItemContent = std::variant<PromoContent, EventContent, NoticeContent>;
+
+struct Item {
+    std::string id;
+    std::chrono::seconds duration{10};
+    int priority = 0;
+    double weight = 1.0;
+    ItemSchedule schedule;
+    ItemContent content;
+    SourceLocation where;  // Where the item is defined, for log lines and validator messages.
+};
+
+// "promo", "event" or "notice".
+[[nodiscard]] std::string_view type_name(const ItemContent& content);
+
+}  // namespace keiji::model

@@ -1,0 +1,312 @@
+#include "model/playlist_parser.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <set>
+
+#include "model/object_reader.hpp"
+
+namespace keiji::model {
+
+namespace {
+
+constexpr std::array<std::string_view, 7> weekday_names = {"sun", "mon", "tue", "wed",
+                                                           "thu", "fri", "sat"};
+
+std::optional<std::chrono::year_month_day> read_date(ObjectReader& reader, std::string_view name) {
+    const auto text = reader.string(name, Presence::optional);
+    if (!text) {
+        return std::nullopt;
+    }
+    const auto date = parse_date(*text);
+    if (!date) {
+        reader.fail(name, {fmt::format("\"{}\" is not a date; write it as YYYY-MM-DD, e.g. "
+                                       "2025-05-10",
+                                       *text),
+                           fmt::format("「{}」は日付として読めません。2025-05-10 のように "
+                                       "YYYY-MM-DD で書いてください",
+                                       *text)});
+    }
+    return date;
+}
+
+std::optional<TimeOfDay> read_time_of_day(ObjectReader& reader, std::string_view name) {
+    const auto text = reader.string(name, Presence::required);
+    if (!text) {
+        return std::nullopt;
+    }
+    const auto time = parse_time_of_day(*text);
+    if (!time) {
+        reader.fail(name, {fmt::format("\"{}\" is not a time; write it as HH:MM from 00:00 to "
+                                       "24:00, e.g. 09:30",
+                                       *text),
+                           fmt::format("「{}」は時刻として読めません。09:30 のように 00:00〜24:00 "
+                                       "の HH:MM で書いてください",
+                                       *text)});
+    }
+    return time;
+}
+
+std::optional<TimePoint> read_timestamp(ObjectReader& reader, std::string_view name) {
+    const auto text = reader.string(name, Presence::required);
+    if (!text) {
+        return std::nullopt;
+    }
+    const auto time = parse_timestamp(*text);
+    if (!time) {
+        reader.fail(name, {fmt::format("\"{}\" is not a date and time with a time zone; write it "
+                                       "like 2025-05-10T11:00:00+09:00",
+                                       *text),
+                           fmt::format("「{}」は日時として読めません。2025-05-10T11:00:00+09:00 "
+                                       "のようにタイムゾーン付きで書いてください",
+                                       *text)});
+    }
+    return time;
+}
+
+ItemSchedule read_schedule(const JsonDocument& document, const std::string& pointer,
+                           Errors& errors) {
+    ItemSchedule schedule;
+    ObjectReader reader(document, pointer, errors, {"from", "until", "weekdays", "times"});
+    schedule.from = read_date(reader, "from");
+    schedule.until = read_date(reader, "until");
+    if (schedule.from && schedule.until && *schedule.until < *schedule.from) {
+        reader.fail("until", {"\"until\" is before \"from\": the item would never play",
+                              "「until」が「from」より前です。この項目は一度も表示されません"});
+    }
+    if (const auto* weekdays = reader.array("weekdays", Presence::optional)) {
+        schedule.weekdays.fill(false);
+        for (std::size_t i = 0; i < weekdays->size(); ++i) {
+            const auto& day = (*weekdays)[i];
+            const auto found = day.is_string() ? std::find(weekday_names.begin(),
+                                                           weekday_names.end(), day.get<std::string>())
+                                               : weekday_names.end();
+            if (found == weekday_names.end()) {
+                reader.fail_at(append_pointer(reader.member_pointer("weekdays"), i),
+                               {"a weekday must be one of \"mon\", \"tue\", \"wed\", \"thu\", "
+                                "\"fri\", \"sat\", \"sun\"",
+                                "曜日は \"mon\" \"tue\" \"wed\" \"thu\" \"fri\" \"sat\" \"sun\" "
+                                "のいずれかで書いてください"});
+                continue;
+            }
+            schedule.weekdays[std::size_t(found - weekday_names.begin())] = true;
+        }
+    }
+    if (const auto* times = reader.array("times", Presence::optional)) {
+        for (std::size_t i = 0; i < times->size(); ++i) {
+            ObjectReader window(document, append_pointer(reader.member_pointer("times"), i), errors,
+                                {"from", "until"});
+            const auto start = read_time_of_day(window, "from");
+            const auto end = read_time_of_day(window, "until");
+            if (start && end) {
+                if (*start == *end) {
+                    window.fail("until", {"a time window cannot start and end at the same time",
+                                          "時間帯の開始と終了が同じです"});
+                }
+                schedule.windows.push_back(TimeWindow{*start, *end});
+            }
+        }
+    }
+    return schedule;
+}
+
+std::vector<Session> read_sessions(const JsonDocument& document, ObjectReader& reader,
+                                   Errors& errors) {
+    std::vector<Session> sessions;
+    const auto* list = reader.array("sessions", Presence::required);
+    if (list == nullptr) {
+        return sessions;
+    }
+    if (list->empty()) {
+        reader.fail("sessions", {"an event needs at least one session (start and end)",
+                                 "イベントには開催日時(start と end)が少なくとも 1 つ必要です"});
+    }
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        ObjectReader session(document, append_pointer(reader.member_pointer("sessions"), i), errors,
+                             {"start", "end"});
+        const auto start = read_timestamp(session, "start");
+        const auto end = read_timestamp(session, "end");
+        if (start && end) {
+            if (*end <= *start) {
+                session.fail("end", {"the session ends before it starts",
+                                     "終了日時が開始日時より前になっています"});
+            } else {
+                sessions.push_back(Session{*start, *end});
+            }
+        }
+    }
+    std::sort(sessions.begin(), sessions.end(),
+              [](const Session& a, const Session& b) { return a.start < b.start; });
+    return sessions;
+}
+
+std::optional<ItemContent> read_content(const JsonDocument& document, const std::string& pointer,
+                                        std::string_view type, Errors& errors) {
+    // Members every item type shares; each type adds its own.
+    const auto with_common = [](std::initializer_list<std::string_view> own) {
+        std::vector<std::string_view> names{"type",     "id",     "duration",
+                                            "priority", "weight", "schedule"};
+        names.insert(names.end(), own);
+        return names;
+    };
+    if (type == "promo") {
+        ObjectReader reader(document, pointer, errors,
+                            with_common({"prefecture", "municipality", "title",
+                             "body", "image", "url"}));
+        PromoContent promo;
+        promo.prefecture = reader.text("prefecture", Presence::required).value_or(LocalizedText{});
+        promo.municipality =
+            reader.text("municipality", Presence::required).value_or(LocalizedText{});
+        promo.title = reader.text("title", Presence::required).value_or(LocalizedText{});
+        promo.body = reader.text("body", Presence::optional).value_or(LocalizedText{});
+        promo.image = reader.string("image", Presence::optional).value_or("");
+        promo.url = reader.string("url", Presence::optional).value_or("");
+        return promo;
+    }
+    if (type == "event") {
+        ObjectReader reader(document, pointer, errors,
+                            with_common({"title", "venue", "body", "sessions",
+                             "announce_days", "image"}));
+        EventContent event;
+        event.title = reader.text("title", Presence::required).value_or(LocalizedText{});
+        event.venue = reader.text("venue", Presence::required).value_or(LocalizedText{});
+        event.body = reader.text("body", Presence::optional).value_or(LocalizedText{});
+        event.sessions = read_sessions(document, reader, errors);
+        event.announce_days =
+            int(reader.integer("announce_days", Presence::optional, 0, 366).value_or(30));
+        event.image = reader.string("image", Presence::optional).value_or("");
+        return event;
+    }
+    if (type == "notice") {
+        ObjectReader reader(document, pointer, errors,
+                            with_common({"title", "body", "importance"}));
+        NoticeContent notice;
+        notice.title = reader.text("title", Presence::required).value_or(LocalizedText{});
+        notice.body = reader.text("body", Presence::optional).value_or(LocalizedText{});
+        if (const auto importance = reader.string("importance", Presence::optional)) {
+            if (*importance == "important") {
+                notice.importance = Importance::important;
+            } else if (*importance != "normal") {
+                reader.fail("importance", {"\"importance\" must be \"normal\" or \"important\"",
+                                           "「importance」は \"normal\" か \"important\" "
+                                           "にしてください"});
+            }
+        }
+        return notice;
+    }
+    return std::nullopt;
+}
+
+std::optional<Item> read_item(const JsonDocument& document, const std::string& pointer,
+                              Errors& errors) {
+    const std::size_t errors_before = errors.size();
+    // The type decides which other members are allowed, so it is read first without the member
+    // name check; the typed reader in read_content() checks the names once.
+    ObjectReader common(document, pointer, errors);
+    if (!common.is_object()) {
+        return std::nullopt;
+    }
+    const auto type = common.string("type", Presence::required);
+    if (!type) {
+        return std::nullopt;
+    }
+    auto content = read_content(document, pointer, *type, errors);
+    if (!content) {
+        common.fail("type", {fmt::format("unknown item type \"{}\"; use \"promo\", \"event\" or "
+                                         "\"notice\"",
+                                         *type),
+                             fmt::format("「{}」という種類はありません。\"promo\"(連携自治体PR)、"
+                                         "\"event\"(イベント)、\"notice\"(お知らせ)のいずれかに"
+                                         "してください",
+                                         *type)});
+        return std::nullopt;
+    }
+
+    Item item;
+    item.where = document.location_of(pointer);
+    item.id = common.string("id", Presence::required).value_or("");
+    if (common.has("id") && item.id.empty()) {
+        common.fail("id", {"the id must not be empty", "ID を空にすることはできません"});
+    }
+    // Items are on screen between 3 s (anything shorter cannot be read) and an hour.
+    item.duration = std::chrono::seconds(
+        common.integer("duration", Presence::optional, 3, 3600).value_or(10));
+    item.priority = int(common.integer("priority", Presence::optional, -100, 100).value_or(0));
+    item.weight = common.number("weight", Presence::optional, 0.01, 100).value_or(1.0);
+    if (common.has("schedule")) {
+        item.schedule = read_schedule(document, common.member_pointer("schedule"), errors);
+    }
+    if (errors.size() != errors_before) {
+        return std::nullopt;
+    }
+    item.content = std::move(*content);
+    return item;
+}
+
+}  // namespace
+
+std::string_view type_name(const ItemContent& content) {
+    switch (content.index()) {
+        case 0:
+            return "promo";
+        case 1:
+            return "event";
+        default:
+            return "notice";
+    }
+}
+
+std::expected<Playlist, Errors> parse_playlist(const JsonDocument& document) {
+    Errors errors;
+    Playlist playlist;
+    playlist.source_file = document.file_name();
+    ObjectReader reader(document, "", errors, {"$schema", "id", "title", "items"});
+    if (!reader.is_object()) {
+        return std::unexpected(std::move(errors));
+    }
+    playlist.id = reader.string("id", Presence::optional).value_or("");
+    playlist.title = reader.text("title", Presence::optional).value_or(LocalizedText{});
+    const auto* items = reader.array("items", Presence::required);
+    if (items != nullptr && items->empty()) {
+        reader.fail("items", {"the playlist has no items", "プレイリストに項目が 1 つもありません"});
+    }
+    std::set<std::string> seen_ids;
+    for (std::size_t i = 0; items != nullptr && i < items->size(); ++i) {
+        const std::string pointer = append_pointer("/items", i);
+        auto item = read_item(document, pointer, errors);
+        if (!item) {
+            continue;
+        }
+        if (!seen_ids.insert(item->id).second) {
+            errors.push_back(Error{
+                .where = document.location_of(append_pointer(pointer, "id")),
+                .message = {fmt::format("the id \"{}\" is used by another item; ids must be unique",
+                                        item->id),
+                            fmt::format("ID「{}」は他の項目でも使われています。ID は重複できません",
+                                        item->id)}});
+            continue;
+        }
+        playlist.items.push_back(std::move(*item));
+    }
+    if (!errors.empty()) {
+        return std::unexpected(std::move(errors));
+    }
+    return playlist;
+}
+
+std::expected<Playlist, Errors> parse_playlist_text(std::string text, const std::string& file_name) {
+    auto document = JsonDocument::parse(std::move(text), file_name);
+    if (!document) {
+        return std::unexpected(std::move(document.error()));
+    }
+    auto playlist = parse_playlist(*document);
+    if (playlist) {
+        const auto slash = file_name.rfind('/');
+        playlist->base_directory = slash == std::string::npos ? "." : file_name.substr(0, slash);
+    }
+    return playlist;
+}
+
+}  // namespace keiji::model

@@ -1,0 +1,23 @@
+#include "render/clock_face.hpp"
+
+#include <fmt/format.h>
+
+namespace keiji::render {
+
+const char* japanese_weekday(unsigned weekday) {
+    static constexpr const char* names[] = {"日", "月", "火", "水", "木", "金", "土"};
+    return names[weekday % 7];
+}
+
+ClockFace format_clock(model::TimePoint now, const date::time_zone& zone) {
+    const auto local = zone.to_local(now);
+    const auto day = date::floor<date::days>(local);
+    const date::year_month_day ymd{day};
+    const date::hh_mm_ss clock{std::chrono::duration_cast<std::chrono::minutes>(local - day)};
+    return ClockFace{
+        .date = fmt::format("{}年{}月{}日({})", int(ymd.year()), unsigned(ymd.month()),
+                            unsigned(ymd.day()), japanese_weekday(date::weekday{day}.c_encoding())),
+        .time = fmt::format("{:02}:{:02}", clock.hours().count(), clock.minutes().count())};
+}
+
+}  // namespace keiji::render

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <date/tz.h>
+
+#include <string>
+#include <vector>
+
+#include "model/event_state.hpp"
+#include "model/item.hpp"
+#include "render/canvas.hpp"
+#include "render/clock_face.hpp"
+#include "render/theme.hpp"
+
+namespace keiji::render {
+
+// Everything a slide needs besides its item: the language to show and, for events, the state
+// the scheduler computed for this moment.
+struct SlideContext {
+    std::string language = "ja";
+    model::EventState event;
+    const date::time_zone* zone = nullptr;
+};
+
+// What went wrong while painting: the slide is still drawn, and the caller logs these.
+struct PaintReport {
+    std::vector<std::string> problems;
+};
+
+// Paints `item` over the whole frame except the header band, which paint_header() owns.
+PaintReport paint_slide(Canvas& canvas, Frame frame, const model::Item& item,
+                        const SlideContext& context, const Theme& theme);
+
+// Paints the header band: the corner's name on the left, date and time on the right.
+void paint_header(Canvas& canvas, Frame frame, std::string_view title, const ClockFace& clock,
+                  const Theme& theme);
+
+}  // namespace keiji::render

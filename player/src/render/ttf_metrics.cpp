@@ -1,0 +1,27 @@
+#include "render/ttf_metrics.hpp"
+
+#include "text/utf8.hpp"
+
+namespace keiji::render {
+
+int TtfMetrics::width(std::u32string_view text) const {
+    int total = 0;
+    for (const FontRun& run : m_fonts.runs(text, m_weight, m_size)) {
+        int run_width = 0;
+        if (run.font != nullptr &&
+            TTF_SizeUTF8(run.font, text::encode_utf8(run.text).c_str(), &run_width, nullptr) == 0) {
+            total += run_width;
+        }
+    }
+    return total;
+}
+
+int TtfMetrics::line_height() const {
+    TTF_Font* font = m_fonts.primary(m_weight, m_size);
+    // Japanese body text reads best with about 1.5 em between baselines (JLREQ suggests 50–100 %
+    // of the character size as line gap); the font's own line skip is tighter than that.
+    const int relaxed = m_size * 3 / 2;
+    return font == nullptr ? relaxed : std::max(TTF_FontLineSkip(font), relaxed);
+}
+
+}  // namespace keiji::render

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <date/tz.h>
+
+#include <chrono>
+
+#include "model/time.hpp"
+
+namespace keiji::schedule {
+
+// A moment as the ward's wall clock shows it. The zone comes in as a parameter (Asia/Tokyo in
+// production) so that this module never reads the machine's settings.
+struct LocalMoment {
+    std::chrono::year_month_day date;
+    std::chrono::weekday weekday;
+    int minute_of_day = 0;  // 0 to 1439
+};
+
+[[nodiscard]] LocalMoment to_local(model::TimePoint when, const date::time_zone& zone);
+
+// The instant local midnight starts on `day` in `zone`.
+[[nodiscard]] model::TimePoint local_midnight(std::chrono::year_month_day day,
+                                              const date::time_zone& zone);
+
+}  // namespace keiji::schedule
