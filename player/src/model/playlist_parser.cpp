@@ -112,6 +112,33 @@ ItemSchedule read_schedule(const JsonDocument& document, const std::string& poin
     return schedule;
 }
 
+// The playlist's opening hours: the same members as an item's schedule, plus "outside_hours".
+std::optional<OpeningHours> read_opening_hours(const JsonDocument& document, ObjectReader& reader,
+                                               Errors& errors) {
+    const auto outside = reader.string("outside_hours", Presence::optional);
+    if (!reader.has("opening_hours")) {
+        if (outside) {
+            reader.fail("outside_hours",
+                        {"\"outside_hours\" needs \"opening_hours\": without them the screen is "
+                         "never outside its hours",
+                         "「outside_hours」には「opening_hours」が必要です。営業時間がなければ"
+                         "時間外はありません"});
+        }
+        return std::nullopt;
+    }
+    OpeningHours hours;
+    hours.hours = read_schedule(document, reader.member_pointer("opening_hours"), errors);
+    if (outside == "blank") {
+        hours.outside = OutsideHours::blank;
+    } else if (outside && *outside != "still") {
+        reader.fail("outside_hours",
+                    {"\"outside_hours\" must be \"still\" (name and clock) or \"blank\"",
+                     "「outside_hours」は \"still\"(名称と時計)か \"blank\"(消灯)に"
+                     "してください"});
+    }
+    return hours;
+}
+
 std::vector<Session> read_sessions(const JsonDocument& document, ObjectReader& reader,
                                    Errors& errors) {
     std::vector<Session> sessions;
@@ -262,12 +289,14 @@ std::expected<Playlist, Errors> parse_playlist(const JsonDocument& document) {
     Errors errors;
     Playlist playlist;
     playlist.source_file = document.file_name();
-    ObjectReader reader(document, "", errors, {"$schema", "id", "title", "items"});
+    ObjectReader reader(document, "", errors,
+                        {"$schema", "id", "title", "opening_hours", "outside_hours", "items"});
     if (!reader.is_object()) {
         return std::unexpected(std::move(errors));
     }
     playlist.id = reader.string("id", Presence::optional).value_or("");
     playlist.title = reader.text("title", Presence::optional).value_or(LocalizedText{});
+    playlist.opening_hours = read_opening_hours(document, reader, errors);
     const auto* items = reader.array("items", Presence::required);
     if (items != nullptr && items->empty()) {
         reader.fail("items", {"the playlist has no items", "プレイリストに項目が 1 つもありません"});

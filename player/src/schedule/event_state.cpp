@@ -12,13 +12,13 @@ EventState event_state(const model::EventContent& event, model::TimePoint now,
     }
     const LocalMoment today = to_local(now, zone);
     const LocalMoment first_day = to_local(event.sessions.front().start, zone);
-    const auto announce_from = std::chrono::sys_days{first_day.date} -
-                               std::chrono::days{event.announce_days};
+    const auto announce_from =
+        std::chrono::sys_days{first_day.date} - std::chrono::days{event.announce_days};
     if (std::chrono::sys_days{today.date} < announce_from) {
         state.phase = EventPhase::not_announced;
         state.next = &event.sessions.front();
-        state.days_until = int((std::chrono::sys_days{first_day.date} -
-                                std::chrono::sys_days{today.date}).count());
+        state.days_until = int(
+            (std::chrono::sys_days{first_day.date} - std::chrono::sys_days{today.date}).count());
         return state;
     }
     for (const model::Session& session : event.sessions) {
@@ -27,8 +27,8 @@ EventState event_state(const model::EventContent& event, model::TimePoint now,
         }
         state.next = &session;
         const LocalMoment start_day = to_local(session.start, zone);
-        state.days_until = int((std::chrono::sys_days{start_day.date} -
-                                std::chrono::sys_days{today.date}).count());
+        state.days_until = int(
+            (std::chrono::sys_days{start_day.date} - std::chrono::sys_days{today.date}).count());
         if (now >= session.start) {
             state.phase = EventPhase::running;
             state.days_until = 0;

@@ -13,10 +13,21 @@ LocalMoment to_local(model::TimePoint when, const date::time_zone& zone) {
 }
 
 model::TimePoint local_midnight(std::chrono::year_month_day day, const date::time_zone& zone) {
-    const date::local_days local{std::chrono::sys_days{day}.time_since_epoch()};
-    // choose::earliest: a midnight that a DST change skips or repeats resolves to its first instant.
+    return local_instant(day, model::TimeOfDay{0}, zone);
+}
+
+model::TimePoint local_instant(std::chrono::year_month_day day, model::TimeOfDay time,
+                               const date::time_zone& zone) {
+    const date::local_seconds local{std::chrono::sys_days{day}.time_since_epoch() +
+                                    std::chrono::minutes{time.minutes}};
+    // choose::earliest: a local time that a DST change skips or repeats resolves to its first
+    // instant instead of throwing; Asia/Tokyo has no DST, but the zone is a parameter.
     return std::chrono::time_point_cast<std::chrono::seconds>(
         zone.to_sys(local, date::choose::earliest));
+}
+
+std::chrono::year_month_day add_days(std::chrono::year_month_day day, int count) {
+    return std::chrono::year_month_day{std::chrono::sys_days{day} + std::chrono::days{count}};
 }
 
 }  // namespace keiji::schedule

@@ -22,4 +22,12 @@ struct LocalMoment {
 [[nodiscard]] model::TimePoint local_midnight(std::chrono::year_month_day day,
                                               const date::time_zone& zone);
 
+// The instant the wall clock shows `time` on `day` in `zone`; 24:00 is the next day's midnight.
+// A time that a DST change skips or repeats resolves to its earliest instant.
+[[nodiscard]] model::TimePoint local_instant(std::chrono::year_month_day day, model::TimeOfDay time,
+                                             const date::time_zone& zone);
+
+// `day` moved by `count` calendar days (negative goes back); month and year ends roll over.
+[[nodiscard]] std::chrono::year_month_day add_days(std::chrono::year_month_day day, int count);
+
 }  // namespace keiji::schedule

@@ -1,31 +1,103 @@
 #include "schedule/rotation.hpp"
 
+#include <algorithm>
 #include <limits>
-#include <vector>
+#include <memory>
 
 #include "schedule/eligibility.hpp"
 
 namespace keiji::schedule {
 
-std::optional<std::size_t> Rotation::next(std::span<const model::Item> items, model::TimePoint now,
-                                          const date::time_zone& zone) {
-    std::vector<bool> eligible(items.size(), false);
+namespace {
+
+double cost(const model::Item& item, std::chrono::seconds airtime) {
+    // The parser keeps weights in 0.01..100; the guard keeps a hand-built Item from dividing by 0.
+    return double(airtime.count()) / std::max(item.weight, 0.01);
+}
+
+}  // namespace
+
+void Rotation::fit(std::size_t count) {
+    if (m_finish.size() != count) {
+        // Another list of items: the old history says nothing about it.
+        reset();
+        m_finish.assign(count, 0.0);
+        m_was_candidate.assign(count, false);
+    }
+}
+
+void Rotation::reset() {
+    m_finish.clear();
+    m_was_candidate.clear();
+    m_virtual_now.clear();
+    m_last.reset();
+}
+
+std::optional<std::size_t> Rotation::next(std::span<const model::Item> items,
+                                          std::span<const bool> eligible) {
+    fit(items.size());
     int top_priority = std::numeric_limits<int>::min();
     for (std::size_t i = 0; i < items.size(); ++i) {
+        if (eligible[i]) {
+            top_priority = std::max(top_priority, items[i].priority);
+        }
+    }
+    std::vector<bool> candidate(items.size(), false);
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        candidate[i] = eligible[i] && items[i].priority == top_priority;
+        count += candidate[i] ? 1 : 0;
+        // An item that just joined starts level with the others instead of claiming the airtime
+        // it "missed" while it was outside its window or pre-empted.
+        if (candidate[i] && !m_was_candidate[i]) {
+            m_finish[i] = std::max(m_finish[i], m_virtual_now[top_priority]);
+        }
+    }
+    m_was_candidate = candidate;
+    if (count == 0) {
+        return std::nullopt;
+    }
+    std::optional<std::size_t> best;
+    double best_finish = 0.0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (!candidate[i] || (count > 1 && m_last == i)) {
+            continue;
+        }
+        // Strictly smaller only: equal finish times go to the item earlier in the list.
+        const double finish = m_finish[i] + cost(items[i], items[i].duration);
+        if (!best || finish < best_finish) {
+            best = i;
+            best_finish = finish;
+        }
+    }
+    m_finish[*best] = best_finish;
+    m_last = best;
+    double lowest = std::numeric_limits<double>::max();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (candidate[i]) {
+            lowest = std::min(lowest, m_finish[i]);
+        }
+    }
+    double& virtual_now = m_virtual_now[top_priority];
+    virtual_now = std::max(virtual_now, lowest);
+    return best;
+}
+
+std::optional<std::size_t> Rotation::next(std::span<const model::Item> items, model::TimePoint now,
+                                          const date::time_zone& zone) {
+    // A plain array: std::vector<bool> cannot be viewed as a span.
+    const auto eligible = std::make_unique<bool[]>(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
         eligible[i] = is_eligible(items[i], now, zone);
-        if (eligible[i] && items[i].priority > top_priority) {
-            top_priority = items[i].priority;
-        }
     }
-    const std::size_t start = m_last && *m_last < items.size() ? *m_last + 1 : 0;
-    for (std::size_t step = 0; step < items.size(); ++step) {
-        const std::size_t candidate = (start + step) % items.size();
-        if (eligible[candidate] && items[candidate].priority == top_priority) {
-            m_last = candidate;
-            return candidate;
-        }
+    return next(items, std::span<const bool>(eligible.get(), items.size()));
+}
+
+void Rotation::refund(std::span<const model::Item> items, std::size_t index,
+                      std::chrono::seconds not_shown) {
+    if (index < m_finish.size() && index < items.size()) {
+        m_finish[index] -= cost(items[index], not_shown);
     }
-    return std::nullopt;
 }
 
 }  // namespace keiji::schedule

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <date/tz.h>
+
+#include <chrono>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "model/item.hpp"
+
+namespace keiji::schedule {
+
+enum class SlotKind {
+    item,    // An item is on screen.
+    idle,    // Open, but nothing is eligible: the corner's still screen.
+    closed,  // Outside the opening hours: blank or still, as the playlist says.
+};
+
+struct Slot {
+    model::TimePoint start;
+    model::TimePoint end;
+    SlotKind kind = SlotKind::item;
+    std::size_t item = 0;  // Index into the items; only for SlotKind::item.
+};
+
+struct Airtime {
+    std::size_t slots = 0;
+    std::chrono::seconds total{0};
+};
+
+struct Timeline {
+    std::vector<Slot> slots;       // Back to back from `from` to `to`.
+    std::vector<Airtime> airtime;  // One per item.
+};
+
+// What would play from `from` to `to` (the wall clock running without jumps): each slot lasts
+// its item's duration unless the item stops being eligible or a higher-priority item becomes
+// eligible first, in which case it is cut there (so nothing ever plays outside its schedule and
+// pre-emption is immediate). The last slot is cut at `to`. Empty when `to` is not after `from`.
+[[nodiscard]] Timeline build_timeline(std::span<const model::Item> items,
+                                      const model::ItemSchedule* opening_hours,
+                                      model::TimePoint from, model::TimePoint to,
+                                      const date::time_zone& zone);
+
+}  // namespace keiji::schedule
