@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "app/play_command.hpp"
+#include "app/schedule_command.hpp"
 #include "app/validate_command.hpp"
 
 namespace keiji::app {
@@ -105,6 +106,10 @@ int run_cli(int argc, char** argv) {
     validate->footer("Messages are in Japanese when LANG starts with \"ja\". Exit code: 0 all "
                      "valid, 1 problems found, 2 usage error.");
 
+    ScheduleOptions schedule_options;
+    schedule_options.language = message_language();
+    auto* schedule = add_schedule_command(app, schedule_options);
+
     if (argc > 1 && argv[1][0] != '-' && app.get_subcommands([&](const CLI::App* sub) {
                                              return sub->get_name() == argv[1];
                                          }).empty()) {
@@ -149,6 +154,9 @@ int run_cli(int argc, char** argv) {
     }
     if (validate->parsed()) {
         return run_validate(validate_options);
+    }
+    if (schedule->parsed()) {
+        return run_schedule(schedule_options);
     }
     std::fputs(app.help().c_str(), stderr);
     return 2;
