@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "app/layout_command.hpp"
 #include "app/play_command.hpp"
 #include "app/schedule_command.hpp"
 #include "app/validate_command.hpp"
@@ -106,6 +107,34 @@ int run_cli(int argc, char** argv) {
     validate->footer("Messages are in Japanese when LANG starts with \"ja\". Exit code: 0 all "
                      "valid, 1 problems found, 2 usage error.");
 
+    LayoutOptions layout_options;
+    auto* layout = app.add_subcommand(
+        "layout", "Print the lines the renderer would draw for TEXT at a width and font size");
+    layout->add_option("TEXT", layout_options.text,
+                       "Text with \\n line breaks and ruby 漢字《かんじ》 or ｜base《ruby》; - reads "
+                       "stdin")
+        ->required();
+    layout->add_option("--width", layout_options.width, "Line width in pixels")
+        ->required()
+        ->check(CLI::Range(1, 100000));
+    layout->add_option("--size", layout_options.size, "Font size in pixels")
+        ->required()
+        ->check(CLI::Range(1, 2000));
+    layout->add_option("--height", layout_options.height,
+                       "Fit into this many pixels, shrinking the size down to --min-size")
+        ->check(CLI::Range(1, 100000));
+    layout->add_option("--min-size", layout_options.min_size,
+                       "Smallest size when fitting (default: half of --size)")
+        ->check(CLI::Range(1, 2000));
+    layout->add_option("--lang", layout_options.language,
+                       "Language of the text (ja, ja-x-easy, en, zh-Hans, zh-Hant, ko, ...)")
+        ->capture_default_str();
+    layout->add_flag("--bold", layout_options.bold, "Use the bold faces");
+    layout->add_flag("--json", layout_options.json,
+                     "Print JSON: lines with widths and ruby, size chosen, overflow, missing glyphs");
+    layout->footer("Example: keiji layout --width 640 --size 48 --json "
+                   "'会場は区立プラタナス公園《こうえん》です。'");
+
     ScheduleOptions schedule_options;
     schedule_options.language = message_language();
     auto* schedule = add_schedule_command(app, schedule_options);
@@ -154,6 +183,9 @@ int run_cli(int argc, char** argv) {
     }
     if (validate->parsed()) {
         return run_validate(validate_options);
+    }
+    if (layout->parsed()) {
+        return run_layout(layout_options);
     }
     if (schedule->parsed()) {
         return run_schedule(schedule_options);

@@ -5,13 +5,15 @@
 #include <algorithm>
 
 #include "render/ttf_metrics.hpp"
+#include "text/fit_to_box.hpp"
 #include "text/line_breaker.hpp"
 #include "text/utf8.hpp"
 
 namespace keiji::render {
 
 void Canvas::fill(Rect area, Color color) {
-    SDL_SetRenderDrawBlendMode(m_renderer, color.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawBlendMode(m_renderer,
+                               color.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(m_renderer, color.r, color.g, color.b, color.a);
     const SDL_Rect rect{area.x, area.y, area.w, area.h};
     SDL_RenderFillRect(m_renderer, &rect);
@@ -21,72 +23,89 @@ int Canvas::measure(std::string_view content, Weight weight, int size) {
     return TtfMetrics(m_fonts, weight, size).width(text::decode_utf8(content));
 }
 
-void Canvas::draw_line(std::u32string_view line, int x, int top, Weight weight, int size,
-                       Color color) {
-    TTF_Font* primary = m_fonts.primary(weight, size);
-    const int baseline = top + (primary != nullptr ? TTF_FontAscent(primary) : size);
+void Canvas::draw_run(std::u32string_view content, int x, int baseline, Weight weight, int size,
+                      Color color) {
     const SDL_Color sdl_color{color.r, color.g, color.b, color.a};
-    for (const FontRun& run : m_fonts.runs(line, weight, size)) {
-        if (run.font == nullptr) {
+    for (const FontRun& run : m_fonts.runs(content, weight, size)) {
+        // Rasterised once per text, font and colour; a redraw only uploads the cached surface.
+        SDL_Surface* surface = m_fonts.rasterise(run, sdl_color);
+        if (surface == nullptr) {
             continue;
         }
-        const std::string utf8 = text::encode_utf8(run.text);
-        SurfaceHandle surface(TTF_RenderUTF8_Blended(run.font, utf8.c_str(), sdl_color));
-        if (!surface) {
-            continue;
-        }
-        TextureHandle texture(SDL_CreateTextureFromSurface(m_renderer, surface.get()));
+        TextureHandle texture(SDL_CreateTextureFromSurface(m_renderer, surface));
         // Fonts of the chain differ in ascent; aligning every run on one baseline keeps mixed
         // Japanese and Latin text on a straight line.
         const SDL_Rect target{x, baseline - TTF_FontAscent(run.font), surface->w, surface->h};
         SDL_RenderCopy(m_renderer, texture.get(), nullptr, &target);
-        x += surface->w;
+        x += m_fonts.run_width(run);
+    }
+}
+
+void Canvas::draw_line(const text::Line& line, int x, int baseline, const TextStyle& style,
+                       int size, int ruby_size) {
+    const TtfMetrics metrics(m_fonts, style.weight, size);
+    const TtfMetrics ruby_metrics(m_fonts, style.weight, ruby_size);
+    // Ruby sits just above the base's em box (its top is about 0.88 em above the baseline in
+    // BIZ UD Gothic and Noto CJK), with a hairline of space.
+    const int ruby_baseline = baseline - size * 88 / 100 - std::max(1, ruby_size / 8);
+    for (const text::Piece& piece : line.pieces) {
+        if (piece.ruby.empty()) {
+            draw_run(piece.base, x, baseline, style.weight, size, style.color);
+        } else {
+            // Base and reading are centred on each other; the wider one sets the advance.
+            const int base_width = metrics.width(piece.base);
+            const int ruby_width = ruby_metrics.width(piece.ruby);
+            draw_run(piece.base, x + (piece.width - base_width) / 2, baseline, style.weight, size,
+                     style.color);
+            draw_run(piece.ruby, x + (piece.width - ruby_width) / 2, ruby_baseline, style.weight,
+                     ruby_size, style.color);
+        }
+        x += piece.width;
     }
 }
 
 TextResult Canvas::draw_text(std::string_view content, Rect box, const TextStyle& style) {
+    const TtfFont font(m_fonts, style.weight);
+    const text::FitResult fit =
+        text::fit_to_box(content,
+                         text::FitRequest{.width = box.w,
+                                          .height = box.h,
+                                          .preferred_size = style.size,
+                                          .min_size = style.min_size,
+                                          .script = text::script_of_language(style.language)},
+                         font);
     TextResult result;
-    std::vector<text::Line> lines;
-    int line_height = 0;
-    // Shrink in steps of about 5 % until the lines fit the box's height.
-    for (int size = style.size;; size = std::max(style.min_size, size * 95 / 100)) {
-        const TtfMetrics metrics(m_fonts, style.weight, size);
-        lines = text::break_lines(content, box.w, metrics);
-        line_height = metrics.line_height();
-        result.size = size;
-        const int needed = int(lines.size()) * line_height - (line_height - size * 5 / 4);
-        bool too_wide = false;
-        for (const auto& line : lines) {
-            too_wide = too_wide || line.width > box.w;
-        }
-        if ((needed <= box.h && !too_wide) || size <= style.min_size) {
-            result.overflow = needed > box.h || too_wide;
-            result.height = std::min(needed, box.h);
-            break;
-        }
-    }
-    result.lines = int(lines.size());
+    result.size = fit.size;
+    result.lines = int(fit.lines.size());
+    result.overflow = fit.overflow;
+    result.height = std::min(fit.height, box.h);
+    result.missing_glyphs = text::encode_utf8(fit.missing_glyphs);
 
-    int top = box.y;
+    int top = box.y + fit.ruby_reserve;
     if (style.vertical == VerticalAlign::middle) {
         top += std::max(0, (box.h - result.height) / 2);
     } else if (style.vertical == VerticalAlign::bottom) {
         top += std::max(0, box.h - result.height);
     }
-    const SDL_Rect clip{box.x, box.y, box.w, box.h};
+    TTF_Font* primary = m_fonts.primary(style.weight, fit.size);
+    const int ascent = primary != nullptr ? TTF_FontAscent(primary) : fit.size;
+    // Hanging 、。 may stick out past the right edge by up to one em: JLREQ's ぶら下げ.
+    const SDL_Rect clip{box.x, box.y, box.w + fit.size, box.h};
     SDL_RenderSetClipRect(m_renderer, &clip);
-    for (const auto& line : lines) {
+    for (const text::Line& line : fit.lines) {
         if (top >= box.y + box.h) {
             break;
         }
+        // Alignment uses the line without its hanging punctuation, which sits outside the box.
+        const int body_width = line.width - line.hanging;
         int x = box.x;
         if (style.align == Align::center) {
-            x += (box.w - line.width) / 2;
+            x += (box.w - body_width) / 2;
         } else if (style.align == Align::end) {
-            x += box.w - line.width;
+            x += box.w - body_width;
         }
-        draw_line(text::decode_utf8(line.text), x, top, style.weight, result.size, style.color);
-        top += line_height;
+        draw_line(line, x, top + ascent, style, fit.size, fit.ruby_size);
+        top += fit.line_height;
     }
     SDL_RenderSetClipRect(m_renderer, nullptr);
     return result;

@@ -7,6 +7,7 @@
 
 #include "render/font_set.hpp"
 #include "render/geometry.hpp"
+#include "text/line_breaker.hpp"
 
 namespace keiji::render {
 
@@ -20,13 +21,16 @@ struct TextStyle {
     Color color{};
     Align align = Align::start;
     VerticalAlign vertical = VerticalAlign::top;
+    // BCP 47 tag of the text: picks phrase breaking (BudouX for Japanese) and line rules.
+    std::string language = "ja";
 };
 
 struct TextResult {
-    int size = 0;          // The size the text was drawn at.
-    int height = 0;        // Pixels used from the top of the box.
+    int size = 0;    // The size the text was drawn at.
+    int height = 0;  // Pixels used from the top of the box.
     int lines = 0;
-    bool overflow = false; // Even at min_size the text did not fit; it was clipped to the box.
+    bool overflow = false;  // Even at min_size the text did not fit; it was clipped to the box.
+    std::string missing_glyphs;  // UTF-8: characters no font has (drawn as boxes), each once.
 };
 
 // Draws onto whatever the SDL renderer currently targets: shapes, images, and text laid out by
@@ -46,7 +50,11 @@ public:
     [[nodiscard]] FontSet& fonts() { return m_fonts; }
 
 private:
-    void draw_line(std::u32string_view line, int x, int top, Weight weight, int size, Color color);
+    // Draws `text` with its baseline at `baseline`, run by run through the fallback chain.
+    void draw_run(std::u32string_view text, int x, int baseline, Weight weight, int size,
+                  Color color);
+    void draw_line(const text::Line& line, int x, int baseline, const TextStyle& style, int size,
+                   int ruby_size);
 
     SDL_Renderer* m_renderer;
     FontSet& m_fonts;

@@ -1,8 +1,47 @@
 #include "render/font_set.hpp"
 
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "text/utf8.hpp"
 
 namespace keiji::render {
+
+namespace {
+
+// Rasterised text kept for redraws: a 1080p slide's text is a few MB; this holds several slides.
+constexpr std::size_t surface_cache_bytes = 48u << 20;
+
+bool is_cjk(char32_t c) {
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+bool is_hangul(char32_t c) {
+    return (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) ||
+           (c >= 0x3130 && c <= 0x318F);
+}
+
+// The script HarfBuzz should shape a run with. A run mixes scripts when one font draws them
+// all; the CJK script wins because its features (locl, vertical forms) matter most for it.
+const char* script_of(std::u32string_view text) {
+    bool hangul = false;
+    for (const char32_t c : text) {
+        if (is_cjk(c)) {
+            return "Hani";
+        }
+        hangul = hangul || is_hangul(c);
+    }
+    return hangul ? "Hang" : "Latn";
+}
+
+std::string primary_language(std::string_view tag) {
+    return std::string(tag.substr(0, tag.find('-')));
+}
+
+}  // namespace
 
 std::vector<FontFace> FontSet::debian_default_chain() {
     return {
@@ -16,6 +55,64 @@ std::vector<FontFace> FontSet::debian_default_chain() {
         {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
          "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 0},
     };
+}
+
+std::expected<std::vector<FontFace>, std::string> FontSet::chain_from_config(
+    const std::string& config_path, std::string_view language) {
+    std::ifstream in(config_path);
+    if (!in) {
+        return std::unexpected(config_path + ": cannot be read");
+    }
+    const auto config = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+    if (config.is_discarded() || !config.contains("chains") || !config["chains"].is_object()) {
+        return std::unexpected(config_path + ": not a fonts configuration (no \"chains\" object)");
+    }
+    const auto& chains = config["chains"];
+    for (const std::string& key :
+         {std::string(language), primary_language(language), std::string("default")}) {
+        if (!chains.contains(key) || !chains[key].is_array()) {
+            continue;
+        }
+        std::vector<FontFace> chain;
+        for (const auto& face : chains[key]) {
+            if (!face.is_object() || !face.contains("regular") || !face["regular"].is_string()) {
+                return std::unexpected(config_path + ": /chains/" + key +
+                                       ": every face needs a \"regular\" file");
+            }
+            chain.push_back(FontFace{face["regular"].get<std::string>(),
+                                     face.value("bold", std::string()), face.value("index", 0L)});
+        }
+        return chain;
+    }
+    return std::unexpected(config_path + ": no chain for \"" + std::string(language) +
+                           "\" and no \"default\" chain");
+}
+
+std::string FontSet::find_config() {
+    std::vector<std::string> candidates;
+    if (const char* configured = std::getenv("KEIJI_FONTS_CONFIG"); configured != nullptr) {
+        candidates.emplace_back(configured);
+    }
+    candidates.emplace_back("/etc/keiji/fonts.json");
+    candidates.emplace_back("/usr/share/keiji/fonts/fonts.json");
+#ifdef KEIJI_SOURCE_FONTS_CONFIG
+    candidates.emplace_back(KEIJI_SOURCE_FONTS_CONFIG);
+#endif
+    for (const std::string& candidate : candidates) {
+        if (std::filesystem::exists(candidate)) {
+            return candidate;
+        }
+    }
+    return {};
+}
+
+std::vector<FontFace> FontSet::chain_for_language(std::string_view language) {
+    if (const std::string config = find_config(); !config.empty()) {
+        if (auto chain = chain_from_config(config, language)) {
+            return *std::move(chain);
+        }
+    }
+    return debian_default_chain();
 }
 
 std::expected<FontSet, std::string> FontSet::create(std::vector<FontFace> chain) {
@@ -50,8 +147,7 @@ TTF_Font* FontSet::font(std::size_t chain_index, Weight weight, int size) {
         weight == Weight::bold && !face.bold_file.empty() ? face.bold_file : face.regular_file;
     FontHandle opened(TTF_OpenFontIndex(file.c_str(), size, face.index));
     if (opened) {
-        // HarfBuzz shapes with the script and language we give it; Japanese is the default.
-        TTF_SetFontScriptName(opened.get(), "Jpan");
+        TTF_SetFontDirection(opened.get(), TTF_DIRECTION_LTR);
         TTF_SetFontHinting(opened.get(), TTF_HINTING_LIGHT);
     }
     TTF_Font* raw = opened.get();
@@ -59,7 +155,22 @@ TTF_Font* FontSet::font(std::size_t chain_index, Weight weight, int size) {
     return raw;
 }
 
-TTF_Font* FontSet::primary(Weight weight, int size) { return font(0, weight, size); }
+TTF_Font* FontSet::primary(Weight weight, int size) {
+    return font(0, weight, size);
+}
+
+bool FontSet::has_glyph(char32_t c) {
+    if (const auto known = m_glyph_known.find(c); known != m_glyph_known.end()) {
+        return known->second;
+    }
+    bool found = false;
+    for (std::size_t i = 0; i < m_chain.size() && !found; ++i) {
+        TTF_Font* candidate = font(i, Weight::regular, 16);
+        found = candidate != nullptr && TTF_GlyphIsProvided32(candidate, c) != 0;
+    }
+    m_glyph_known.emplace(c, found);
+    return found;
+}
 
 std::vector<FontRun> FontSet::runs(std::u32string_view text, Weight weight, int size,
                                    int* missing) {
@@ -83,7 +194,56 @@ std::vector<FontRun> FontSet::runs(std::u32string_view text, Weight weight, int 
         }
         out.back().text.push_back(c);
     }
+    for (FontRun& run : out) {
+        run.script = script_of(run.text);
+    }
     return out;
+}
+
+int FontSet::run_width(const FontRun& run) {
+    int width = 0;
+    if (run.font == nullptr) {
+        return 0;
+    }
+    // Fonts are shared between runs of different scripts: set the script right before shaping.
+    TTF_SetFontScriptName(run.font, run.script);
+    if (TTF_SizeUTF8(run.font, text::encode_utf8(run.text).c_str(), &width, nullptr) != 0) {
+        return 0;
+    }
+    return width;
+}
+
+SDL_Surface* FontSet::rasterise(const FontRun& run, SDL_Color color) {
+    if (run.font == nullptr) {
+        return nullptr;
+    }
+    const std::uint32_t rgba = (std::uint32_t(color.r) << 24) | (std::uint32_t(color.g) << 16) |
+                               (std::uint32_t(color.b) << 8) | color.a;
+    SurfaceKey key{run.font, run.script, run.text, rgba};
+    if (const auto found = m_surfaces.find(key); found != m_surfaces.end()) {
+        ++m_cache_hits;
+        m_lru.splice(m_lru.begin(), m_lru, found->second.age);
+        return found->second.surface.get();
+    }
+    TTF_SetFontScriptName(run.font, run.script);
+    SurfaceHandle surface(
+        TTF_RenderUTF8_Blended(run.font, text::encode_utf8(run.text).c_str(), color));
+    if (!surface) {
+        return nullptr;
+    }
+    ++m_rasterised;
+    m_cached_bytes += std::size_t(surface->pitch) * std::size_t(surface->h);
+    while (m_cached_bytes > surface_cache_bytes && !m_lru.empty()) {
+        const auto oldest = m_surfaces.find(m_lru.back());
+        m_cached_bytes -=
+            std::size_t(oldest->second.surface->pitch) * std::size_t(oldest->second.surface->h);
+        m_surfaces.erase(oldest);
+        m_lru.pop_back();
+    }
+    m_lru.push_front(key);
+    SDL_Surface* raw = surface.get();
+    m_surfaces.emplace(std::move(key), CachedSurface{std::move(surface), m_lru.begin()});
+    return raw;
 }
 
 }  // namespace keiji::render

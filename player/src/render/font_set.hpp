@@ -1,9 +1,15 @@
 #pragma once
 
+#include <SDL.h>
+
+#include <cstdint>
 #include <expected>
+#include <list>
 #include <map>
 #include <string>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "render/sdl_handles.hpp"
@@ -19,14 +25,17 @@ struct FontFace {
     long index = 0;
 };
 
-// A run of text that one font of the chain draws.
+// A run of text that one font of the chain draws, with the ISO 15924 script HarfBuzz shapes it
+// as ("Hani" for Japanese and Chinese, "Hang", "Latn").
 struct FontRun {
     TTF_Font* font = nullptr;
     std::u32string text;
+    const char* script = "Latn";
 };
 
 // A fallback chain of fonts, opened lazily per size. Each character is drawn by the first font
 // of the chain that has it, so Japanese gets BIZ UD Gothic and other scripts still show.
+// Rasterised runs are cached, so drawing the same slide again costs no re-rasterisation.
 class FontSet {
 public:
     // Fails when no font of the chain can be opened (the message names the files tried).
@@ -35,18 +44,56 @@ public:
     // The default chain on Debian: BIZ UD Gothic, Noto Sans CJK JP, DejaVu Sans.
     [[nodiscard]] static std::vector<FontFace> debian_default_chain();
 
+    // The chain for a BCP 47 language from a fonts.json (see fonts/fonts.json): the exact tag,
+    // then its primary language ("ja-x-easy" -> "ja"), then "default". Fails with a message
+    // naming the file when it cannot be read or has no usable chain.
+    [[nodiscard]] static std::expected<std::vector<FontFace>, std::string> chain_from_config(
+        const std::string& config_path, std::string_view language);
+
+    // Where fonts.json is looked for: $KEIJI_FONTS_CONFIG, /etc/keiji/fonts.json,
+    // /usr/share/keiji/fonts/fonts.json, then the source tree's fonts/fonts.json. Empty when
+    // none exists.
+    [[nodiscard]] static std::string find_config();
+
+    // The chain for `language` from find_config(), or debian_default_chain() without one.
+    [[nodiscard]] static std::vector<FontFace> chain_for_language(std::string_view language);
+
     // Splits `text` into runs by the font that draws each character. Characters no font has go
     // to the first font (which draws its .notdef box); `missing` counts them when not null.
     [[nodiscard]] std::vector<FontRun> runs(std::u32string_view text, Weight weight, int size,
                                             int* missing = nullptr);
     [[nodiscard]] TTF_Font* primary(Weight weight, int size);
+    // True when some font of the chain has a glyph for `c` (else it would be tofu).
+    [[nodiscard]] bool has_glyph(char32_t c);
+
+    // The run rasterised in `color`, owned by the cache (valid until the next call). Null when
+    // SDL_ttf cannot render it.
+    [[nodiscard]] SDL_Surface* rasterise(const FontRun& run, SDL_Color color);
+    // Width in pixels of the run as shaped by HarfBuzz with the run's script.
+    [[nodiscard]] int run_width(const FontRun& run);
+
+    [[nodiscard]] std::uint64_t rasterised_count() const { return m_rasterised; }
+    [[nodiscard]] std::uint64_t cache_hits() const { return m_cache_hits; }
 
 private:
     explicit FontSet(std::vector<FontFace> chain) : m_chain(std::move(chain)) {}
     TTF_Font* font(std::size_t chain_index, Weight weight, int size);
 
+    // A rasterised run: the font (with its size and weight), script, text and colour.
+    using SurfaceKey = std::tuple<TTF_Font*, std::string, std::u32string, std::uint32_t>;
+    struct CachedSurface {
+        SurfaceHandle surface;
+        std::list<SurfaceKey>::iterator age;  // Position in m_lru; front = most recent.
+    };
+
     std::vector<FontFace> m_chain;
     std::map<std::tuple<std::size_t, Weight, int>, FontHandle> m_open;
+    std::unordered_map<char32_t, bool> m_glyph_known;
+    std::map<SurfaceKey, CachedSurface> m_surfaces;
+    std::list<SurfaceKey> m_lru;
+    std::size_t m_cached_bytes = 0;
+    std::uint64_t m_rasterised = 0;
+    std::uint64_t m_cache_hits = 0;
 };
 
 }  // namespace keiji::render

@@ -1,17 +1,13 @@
 #include "render/ttf_metrics.hpp"
 
-#include "text/utf8.hpp"
+#include <algorithm>
 
 namespace keiji::render {
 
 int TtfMetrics::width(std::u32string_view text) const {
     int total = 0;
     for (const FontRun& run : m_fonts.runs(text, m_weight, m_size)) {
-        int run_width = 0;
-        if (run.font != nullptr &&
-            TTF_SizeUTF8(run.font, text::encode_utf8(run.text).c_str(), &run_width, nullptr) == 0) {
-            total += run_width;
-        }
+        total += m_fonts.run_width(run);
     }
     return total;
 }
