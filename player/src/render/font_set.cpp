@@ -213,6 +213,27 @@ int FontSet::run_width(const FontRun& run) {
     return width;
 }
 
+int FontSet::text_width(std::u32string_view text, Weight weight, int size) {
+    // Enough for the text of many slides; cleared wholesale when full, which is simpler than an
+    // LRU and costs one re-measure of the current slide.
+    constexpr std::size_t max_widths = 50000;
+    std::u32string key(text);
+    key.push_back(char32_t(size));
+    key.push_back(weight == Weight::bold ? U'b' : U'r');
+    if (const auto found = m_widths.find(key); found != m_widths.end()) {
+        return found->second;
+    }
+    int total = 0;
+    for (const FontRun& run : runs(text, weight, size)) {
+        total += run_width(run);
+    }
+    if (m_widths.size() >= max_widths) {
+        m_widths.clear();
+    }
+    m_widths.emplace(std::move(key), total);
+    return total;
+}
+
 SDL_Surface* FontSet::rasterise(const FontRun& run, SDL_Color color) {
     if (run.font == nullptr) {
         return nullptr;

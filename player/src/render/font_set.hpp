@@ -71,6 +71,9 @@ public:
     [[nodiscard]] SDL_Surface* rasterise(const FontRun& run, SDL_Color color);
     // Width in pixels of the run as shaped by HarfBuzz with the run's script.
     [[nodiscard]] int run_width(const FontRun& run);
+    // Width in pixels of `text` through the chain, remembered: line breaking measures the same
+    // candidate lines at every redraw and every fit-to-box size.
+    [[nodiscard]] int text_width(std::u32string_view text, Weight weight, int size);
 
     [[nodiscard]] std::uint64_t rasterised_count() const { return m_rasterised; }
     [[nodiscard]] std::uint64_t cache_hits() const { return m_cache_hits; }
@@ -89,6 +92,7 @@ private:
     std::vector<FontFace> m_chain;
     std::map<std::tuple<std::size_t, Weight, int>, FontHandle> m_open;
     std::unordered_map<char32_t, bool> m_glyph_known;
+    std::unordered_map<std::u32string, int> m_widths;  // Key: text, then size and weight.
     std::map<SurfaceKey, CachedSurface> m_surfaces;
     std::list<SurfaceKey> m_lru;
     std::size_t m_cached_bytes = 0;

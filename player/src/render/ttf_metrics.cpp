@@ -5,11 +5,7 @@
 namespace keiji::render {
 
 int TtfMetrics::width(std::u32string_view text) const {
-    int total = 0;
-    for (const FontRun& run : m_fonts.runs(text, m_weight, m_size)) {
-        total += m_fonts.run_width(run);
-    }
-    return total;
+    return m_fonts.text_width(text, m_weight, m_size);
 }
 
 int TtfMetrics::line_height() const {
