@@ -23,12 +23,15 @@ void Rotation::fit(std::size_t count) {
         reset();
         m_finish.assign(count, 0.0);
         m_was_candidate.assign(count, false);
+        m_shown_at.assign(count, 0);
     }
 }
 
 void Rotation::reset() {
     m_finish.clear();
     m_was_candidate.clear();
+    m_shown_at.clear();
+    m_choices = 0;
     m_virtual_now.clear();
     m_last.reset();
 }
@@ -63,14 +66,18 @@ std::optional<std::size_t> Rotation::next(std::span<const model::Item> items,
         if (!candidate[i] || (count > 1 && m_last == i)) {
             continue;
         }
-        // Strictly smaller only: equal finish times go to the item earlier in the list.
+        // Equal finish times go to the item shown least recently (never shown: earliest in the
+        // list), which keeps plain round-robin order and lets an item back from its window
+        // play soon instead of queueing behind the list.
         const double finish = m_finish[i] + cost(items[i], items[i].duration);
-        if (!best || finish < best_finish) {
+        if (!best || finish < best_finish ||
+            (finish == best_finish && m_shown_at[i] < m_shown_at[*best])) {
             best = i;
             best_finish = finish;
         }
     }
     m_finish[*best] = best_finish;
+    m_shown_at[*best] = ++m_choices;
     m_last = best;
     double lowest = std::numeric_limits<double>::max();
     for (std::size_t i = 0; i < items.size(); ++i) {

@@ -3,6 +3,7 @@
 #include <date/tz.h>
 
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <span>
@@ -20,9 +21,9 @@ namespace keiji::schedule {
 //   without being owed airtime for the time they waited).
 // - Weight: among those, each item gets airtime in proportion to its weight. This is fair
 //   queueing on airtime: every item has a virtual time, advanced by duration/weight each time it
-//   plays, and the item that would finish at the smallest virtual time plays next (list order
-//   breaks ties). Over any stretch in which the eligible set stays the same, an item's airtime
-//   is within one slot of its share.
+//   plays, and the item that would finish at the smallest virtual time plays next (ties go to the
+//   item shown least recently, then to list order). Over any stretch in which the eligible set
+//   stays the same, an item's airtime is within one slot of its share.
 // - An item that becomes eligible again (its window opens) starts at the current virtual time,
 //   so it neither floods the screen with "owed" airtime nor waits for the others to catch up.
 // - No repeat wins over weight: the item that played last sits out while another candidate
@@ -57,8 +58,10 @@ public:
 private:
     void fit(std::size_t count);
 
-    std::vector<double> m_finish;       // Per item: airtime / weight it has been given so far.
-    std::vector<bool> m_was_candidate;  // Per item: took part in the previous choice.
+    std::vector<double> m_finish;           // Per item: airtime / weight it has been given so far.
+    std::vector<bool> m_was_candidate;      // Per item: took part in the previous choice.
+    std::vector<std::uint64_t> m_shown_at;  // Per item: m_choices when it was last chosen, 0 never.
+    std::uint64_t m_choices = 0;
     // Per priority: the lowest m_finish among the last candidates of that priority; never
     // decreases. Separate per priority so that an urgent item's airtime does not move the clock
     // of the items it pre-empts: they resume in the order they had.

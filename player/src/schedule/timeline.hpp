@@ -8,14 +8,9 @@
 #include <vector>
 
 #include "model/item.hpp"
+#include "schedule/planner.hpp"
 
 namespace keiji::schedule {
-
-enum class SlotKind {
-    item,    // An item is on screen.
-    idle,    // Open, but nothing is eligible: the corner's still screen.
-    closed,  // Outside the opening hours: blank or still, as the playlist says.
-};
 
 struct Slot {
     model::TimePoint start;
@@ -34,10 +29,11 @@ struct Timeline {
     std::vector<Airtime> airtime;  // One per item.
 };
 
-// What would play from `from` to `to` (the wall clock running without jumps): each slot lasts
-// its item's duration unless the item stops being eligible or a higher-priority item becomes
-// eligible first, in which case it is cut there (so nothing ever plays outside its schedule and
-// pre-emption is immediate). The last slot is cut at `to`. Empty when `to` is not after `from`.
+// What would play from `from` to `to` (the wall clock running without jumps), decided by the same
+// Planner the player uses: each slot lasts its item's duration unless the item stops being
+// eligible or a higher-priority item becomes eligible first, in which case it is cut there (so
+// nothing ever plays outside its schedule and pre-emption is immediate). The last slot is cut at
+// `to`. Empty when `to` is not after `from`.
 [[nodiscard]] Timeline build_timeline(std::span<const model::Item> items,
                                       const model::ItemSchedule* opening_hours,
                                       model::TimePoint from, model::TimePoint to,
