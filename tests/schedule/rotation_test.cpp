@@ -49,7 +49,7 @@ TEST_CASE("rotation: table of sequences") {
         {"weight is airtime: a 20 s item plays half as often as a 10 s one",
          R"({"type": "notice", "id": "a", "title": "x", "duration": 20},
             {"type": "notice", "id": "b", "title": "x"}, {"type": "notice", "id": "c", "title": "x"})",
-         10, "bcabcbcabc"},
+         10, "abcbcabcbc"},
         {"no repeat beats weight: 3:1 between two items alternates",
          R"({"type": "notice", "id": "a", "title": "x", "weight": 3},
             {"type": "notice", "id": "b", "title": "x"})",

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <memory>
+#include <tuple>
 
 #include "schedule/eligibility.hpp"
 
@@ -61,22 +62,23 @@ std::optional<std::size_t> Rotation::next(std::span<const model::Item> items,
         return std::nullopt;
     }
     std::optional<std::size_t> best;
-    double best_finish = 0.0;
+    std::tuple<double, double, std::uint64_t> best_key;
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (!candidate[i] || (count > 1 && m_last == i)) {
             continue;
         }
-        // Equal finish times go to the item shown least recently (never shown: earliest in the
-        // list), which keeps plain round-robin order and lets an item back from its window
-        // play soon instead of queueing behind the list.
-        const double finish = m_finish[i] + cost(items[i], items[i].duration);
-        if (!best || finish < best_finish ||
-            (finish == best_finish && m_shown_at[i] < m_shown_at[*best])) {
+        // Start-time fair queueing: the item whose airtime per weight is lowest goes next.
+        // Choosing by start rather than finish keeps list order on the first pass, which is
+        // what staff expect. Equal starts go to the heavier item (it is owed the most), then to
+        // the one shown least recently (never shown: earliest in the list), so an item back
+        // from its window plays soon instead of queueing behind.
+        const auto key = std::tuple(m_finish[i], -items[i].weight, m_shown_at[i]);
+        if (!best || key < best_key) {
             best = i;
-            best_finish = finish;
+            best_key = key;
         }
     }
-    m_finish[*best] = best_finish;
+    m_finish[*best] += cost(items[*best], items[*best].duration);
     m_shown_at[*best] = ++m_choices;
     m_last = best;
     double lowest = std::numeric_limits<double>::max();

@@ -19,11 +19,12 @@ namespace keiji::schedule {
 // - Priority: among the eligible items only those of the highest priority take part; the others
 //   wait (they are pre-empted: when the higher priority goes they resume in the order they had,
 //   without being owed airtime for the time they waited).
-// - Weight: among those, each item gets airtime in proportion to its weight. This is fair
-//   queueing on airtime: every item has a virtual time, advanced by duration/weight each time it
-//   plays, and the item that would finish at the smallest virtual time plays next (ties go to the
-//   item shown least recently, then to list order). Over any stretch in which the eligible set
-//   stays the same, an item's airtime is within one slot of its share.
+// - Weight: among those, each item gets airtime in proportion to its weight. This is start-time
+//   fair queueing on airtime: every item has a virtual time (its airtime divided by its weight),
+//   and the item with the lowest one plays next; ties go to the heavier item, then to the one
+//   shown least recently, then to list order (so the first pass follows the list). Over any
+//   stretch in which the eligible set stays the same, an item's airtime is within one slot of
+//   its share.
 // - An item that becomes eligible again (its window opens) starts at the current virtual time,
 //   so it neither floods the screen with "owed" airtime nor waits for the others to catch up.
 // - No repeat wins over weight: the item that played last sits out while another candidate
