@@ -1,8 +1,8 @@
 #include "app/cli.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -35,9 +35,11 @@ bool parse_size(const std::string& text, int& width, int& height) {
     try {
         std::size_t used = 0;
         width = std::stoi(text.substr(0, x), &used);
-        if (used != x) return false;
+        if (used != x)
+            return false;
         height = std::stoi(text.substr(x + 1), &used);
-        if (used != text.size() - x - 1) return false;
+        if (used != text.size() - x - 1)
+            return false;
     } catch (const std::exception&) {
         return false;
     }
@@ -64,8 +66,9 @@ int run_cli(int argc, char** argv) {
 
     PlayOptions play_options;
     std::string window_size;
-    auto* play = app.add_subcommand("play", "Play the playlists: in a window, full screen, or "
-                                            "headless to PNG files");
+    auto* play = app.add_subcommand("play",
+                                    "Play the playlists: in a window, full screen, or "
+                                    "headless to PNG files");
     play->add_option("--content", play_options.content,
                      "Folder of playlists (*.json) or one playlist file")
         ->capture_default_str();
@@ -94,8 +97,7 @@ int run_cli(int argc, char** argv) {
         ->type_name("ISO8601");
     play->add_option("--lang", play_options.language, "Language to show (ja, en, zh-Hans, ko, ...)")
         ->capture_default_str();
-    play->footer(
-        "Keys in a window: Esc or q quits. SIGTERM and SIGINT stop the player cleanly.");
+    play->footer("Keys in a window: Esc or q quits. SIGTERM and SIGINT stop the player cleanly.");
 
     ValidateOptions validate_options;
     validate_options.language = message_language();
@@ -104,15 +106,17 @@ int run_cli(int argc, char** argv) {
     validate->add_option("FILE", validate_options.files, "Playlist files to check")
         ->required()
         ->check(CLI::ExistingFile);
-    validate->footer("Messages are in Japanese when LANG starts with \"ja\". Exit code: 0 all "
-                     "valid, 1 problems found, 2 usage error.");
+    validate->footer(
+        "Messages are in Japanese when LANG starts with \"ja\". Exit code: 0 all "
+        "valid, 1 problems found, 2 usage error.");
 
     LayoutOptions layout_options;
     auto* layout = app.add_subcommand(
         "layout", "Print the lines the renderer would draw for TEXT at a width and font size");
-    layout->add_option("TEXT", layout_options.text,
-                       "Text with \\n line breaks and ruby 漢字《かんじ》 or ｜base《ruby》; - reads "
-                       "stdin")
+    layout
+        ->add_option("TEXT", layout_options.text,
+                     "Text with \\n line breaks and ruby 漢字《かんじ》 or ｜base《ruby》; - reads "
+                     "stdin")
         ->required();
     layout->add_option("--width", layout_options.width, "Line width in pixels")
         ->required()
@@ -120,31 +124,40 @@ int run_cli(int argc, char** argv) {
     layout->add_option("--size", layout_options.size, "Font size in pixels")
         ->required()
         ->check(CLI::Range(1, 2000));
-    layout->add_option("--height", layout_options.height,
-                       "Fit into this many pixels, shrinking the size down to --min-size")
+    layout
+        ->add_option("--height", layout_options.height,
+                     "Fit into this many pixels, shrinking the size down to --min-size")
         ->check(CLI::Range(1, 100000));
-    layout->add_option("--min-size", layout_options.min_size,
-                       "Smallest size when fitting (default: half of --size)")
+    layout
+        ->add_option("--min-size", layout_options.min_size,
+                     "Smallest size when fitting (default: half of --size)")
         ->check(CLI::Range(1, 2000));
-    layout->add_option("--lang", layout_options.language,
-                       "Language of the text (ja, ja-x-easy, en, zh-Hans, zh-Hant, ko, ...)")
+    layout
+        ->add_option("--lang", layout_options.language,
+                     "Language of the text (ja, ja-x-easy, en, zh-Hans, zh-Hant, ko, ...)")
         ->capture_default_str();
     layout->add_flag("--bold", layout_options.bold, "Use the bold faces");
-    layout->add_flag("--json", layout_options.json,
-                     "Print JSON: lines with widths and ruby, size chosen, overflow, missing glyphs");
-    layout->footer("Example: keiji layout --width 640 --size 48 --json "
-                   "'会場は区立プラタナス公園《こうえん》です。'");
+    layout->add_flag(
+        "--json", layout_options.json,
+        "Print JSON: lines with widths and ruby, size chosen, overflow, missing glyphs");
+    layout->footer(
+        "Example: keiji layout --width 640 --size 48 --json "
+        "'会場は区立プラタナス公園《こうえん》です。'");
 
     ScheduleOptions schedule_options;
     schedule_options.language = message_language();
     auto* schedule = add_schedule_command(app, schedule_options);
 
-    if (argc > 1 && argv[1][0] != '-' && app.get_subcommands([&](const CLI::App* sub) {
-                                             return sub->get_name() == argv[1];
-                                         }).empty()) {
-        std::fputs(fmt::format("keiji: unknown command \"{}\". Commands: play, validate. Run "
-                               "'keiji --help' for more.\n",
-                               argv[1])
+    if (argc > 1 && argv[1][0] != '-' &&
+        app.get_subcommands([&](const CLI::App* sub) { return sub->get_name() == argv[1]; })
+            .empty()) {
+        std::string commands;
+        for (const CLI::App* sub : app.get_subcommands({})) {
+            commands += (commands.empty() ? "" : ", ") + sub->get_name();
+        }
+        std::fputs(fmt::format("keiji: unknown command \"{}\". Commands: {}. Run 'keiji --help' "
+                               "for more.\n",
+                               argv[1], commands)
                        .c_str(),
                    stderr);
         return 2;

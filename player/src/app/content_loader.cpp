@@ -32,19 +32,21 @@ std::string resolve_asset(const std::string& base_directory, const std::string& 
 std::expected<model::Playlist, model::Errors> load_playlist_file(const std::string& path) {
     std::error_code error;
     if (!fs::exists(path, error)) {
-        return std::unexpected(model::Errors{file_error(
-            path, {"the file does not exist", "ファイルが見つかりません"})});
+        return std::unexpected(model::Errors{
+            file_error(path, {"the file does not exist", "ファイルが見つかりません"})});
     }
     if (fs::is_directory(path, error)) {
-        return std::unexpected(model::Errors{file_error(
-            path, {"this is a folder, not a playlist file", "フォルダです。プレイリストのファイルを指定してください"})});
+        return std::unexpected(model::Errors{
+            file_error(path, {"this is a folder, not a playlist file",
+                              "フォルダです。プレイリストのファイルを指定してください"})});
     }
     std::ifstream stream(path, std::ios::binary);
     std::ostringstream text;
     text << stream.rdbuf();
     if (!stream) {
-        return std::unexpected(model::Errors{file_error(
-            path, {"the file cannot be read (permissions?)", "ファイルを読めません(権限を確認してください)"})});
+        return std::unexpected(
+            model::Errors{file_error(path, {"the file cannot be read (permissions?)",
+                                            "ファイルを読めません(権限を確認してください)"})});
     }
     return model::parse_playlist_text(text.str(), path);
 }
@@ -61,8 +63,9 @@ LoadedContent load_content(const std::string& path) {
         }
         std::sort(files.begin(), files.end());
         if (files.empty()) {
-            content.problems.push_back(file_error(
-                path, {"no playlist files (*.json) in this folder", "このフォルダにプレイリスト(*.json)がありません"}));
+            content.problems.push_back(
+                file_error(path, {"no playlist files (*.json) in this folder",
+                                  "このフォルダにプレイリスト(*.json)がありません"}));
         }
     } else {
         files.push_back(path);

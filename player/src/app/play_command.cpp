@@ -22,7 +22,9 @@ namespace {
 
 std::atomic<bool> g_stop_requested{false};
 
-extern "C" void request_stop(int) { g_stop_requested = true; }
+extern "C" void request_stop(int) {
+    g_stop_requested = true;
+}
 
 // SDL, SDL_ttf and SDL_image live exactly as long as this object.
 class SdlSession {
@@ -66,9 +68,9 @@ int run_headless(render::Screen& screen, Player& player, const PlayOptions& opti
         return 1;
     }
     VirtualClock clock(start);
-    const auto end = clock.now().monotonic +
-                     std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                         std::chrono::duration<double>(options.seconds.value_or(1e9)));
+    const auto end =
+        clock.now().monotonic + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                    std::chrono::duration<double>(options.seconds.value_or(1e9)));
     // A cycle ends when an item comes round again; items that are not eligible do not count.
     std::set<std::string> shown_this_cycle;
     int cycles_done = 0;
@@ -84,9 +86,9 @@ int run_headless(render::Screen& screen, Player& player, const PlayOptions& opti
                 shown_this_cycle = {result.item_id};
             }
             ++written;
-            const std::string name = fmt::format(
-                "{}/{:04}-{}.png", options.out_directory, written,
-                result.item_id.empty() ? std::string("idle") : result.item_id);
+            const std::string name =
+                fmt::format("{}/{:04}-{}.png", options.out_directory, written,
+                            result.item_id.empty() ? std::string("idle") : result.item_id);
             if (auto saved = screen.save_png(name); !saved) {
                 log(Priority::error, "play", saved.error());
                 return 1;
@@ -112,7 +114,8 @@ int run_window(Player& player, const PlayOptions& options) {
                                                                        read_clocks().monotonic);
         SDL_Event event;
         // Sleep until the next deadline or the next event: a still slide costs no CPU.
-        if (SDL_WaitEventTimeout(&event, int(std::clamp<long long>(wait.count(), 1, 60'000))) == 0) {
+        if (SDL_WaitEventTimeout(&event, int(std::clamp<long long>(wait.count(), 1, 60'000))) ==
+            0) {
             continue;
         }
         do {
@@ -120,8 +123,8 @@ int run_window(Player& player, const PlayOptions& options) {
                 case SDL_QUIT:
                     return 0;
                 case SDL_KEYDOWN:
-                    if (!options.fullscreen && (event.key.keysym.sym == SDLK_ESCAPE ||
-                                                event.key.keysym.sym == SDLK_q)) {
+                    if (!options.fullscreen &&
+                        (event.key.keysym.sym == SDLK_ESCAPE || event.key.keysym.sym == SDLK_q)) {
                         return 0;
                     }
                     break;
@@ -165,8 +168,13 @@ int run_play(const PlayOptions& options) {
         fmt::format("{} items from {} playlist(s) in {}", content.items.size(),
                     content.playlist_files.size(), options.content));
 
-    std::signal(SIGTERM, request_stop);
-    std::signal(SIGINT, request_stop);
+    // With video, SDL installs SIGINT/SIGTERM handlers that post SDL_QUIT, which also wakes the
+    // event wait at once; it only does so when no handler of ours is there. The headless run has
+    // no event queue, so it gets ours.
+    if (options.headless) {
+        std::signal(SIGTERM, request_stop);
+        std::signal(SIGINT, request_stop);
+    }
     SdlSession sdl(options.headless ? 0 : SDL_INIT_VIDEO);
     if (!sdl.ok()) {
         log(Priority::error, "play",
@@ -174,20 +182,18 @@ int run_play(const PlayOptions& options) {
                         options.headless ? "" : " (no display? try --headless --out DIR)"));
         return 1;
     }
-    // SDL_Init(VIDEO) installs its own SIGINT/SIGTERM handlers that post SDL_QUIT; ours stay for
-    // the headless run, which has no event queue.
-    auto fonts = render::FontSet::create(render::FontSet::debian_default_chain());
+    auto fonts = render::FontSet::create(render::FontSet::chain_for_language(options.language));
     if (!fonts) {
         log(Priority::error, "render", fonts.error());
         return 1;
     }
     const int width = options.size_given || !options.headless ? options.width : 1920;
     const int height = options.size_given || !options.headless ? options.height : 1080;
-    auto screen = options.headless
-                      ? render::Screen::open_headless(width, height)
-                      : render::Screen::open_window(width, height,
-                                                    options.fullscreen ? render::WindowMode::fullscreen
-                                                                       : render::WindowMode::windowed);
+    auto screen = options.headless ? render::Screen::open_headless(width, height)
+                                   : render::Screen::open_window(
+                                         width, height,
+                                         options.fullscreen ? render::WindowMode::fullscreen
+                                                            : render::WindowMode::windowed);
     if (!screen) {
         log(Priority::error, "play", screen.error());
         return 1;

@@ -17,10 +17,10 @@ namespace {
 constexpr std::chrono::seconds idle_recheck{30};
 
 std::chrono::steady_clock::time_point next_minute(const Instant& now) {
-    const auto since_minute =
-        now.wall - std::chrono::floor<std::chrono::minutes>(now.wall);
+    const auto since_minute = now.wall - std::chrono::floor<std::chrono::minutes>(now.wall);
     const auto remaining = std::chrono::minutes{1} - since_minute;
-    return now.monotonic + std::chrono::duration_cast<std::chrono::steady_clock::duration>(remaining);
+    return now.monotonic +
+           std::chrono::duration_cast<std::chrono::steady_clock::duration>(remaining);
 }
 
 }  // namespace
@@ -51,7 +51,8 @@ Player::Slide Player::prepare_next(const Instant& now) {
         if (const auto* event = std::get_if<model::EventContent>(&item.content)) {
             context.event = schedule::event_state(*event, wall, zone);
         }
-        const render::PaintReport report = render::paint_slide(canvas, frame, item, context, m_theme);
+        const render::PaintReport report =
+            render::paint_slide(canvas, frame, item, context, m_theme);
         for (const std::string& problem : report.problems) {
             log(Priority::warning, "render", fmt::format("item \"{}\": {}", item.id, problem));
         }
@@ -59,8 +60,7 @@ Player::Slide Player::prepare_next(const Instant& now) {
     } else {
         // Never a blank screen: with nothing to play, the corner's name and the clock stay up.
         canvas.fill(render::Rect{0, 0, frame.width, frame.height}, m_theme.paper);
-        canvas.draw_text(m_options.header_title,
-                         render::Rect{0, 0, frame.width, frame.height},
+        canvas.draw_text(m_options.header_title, render::Rect{0, 0, frame.width, frame.height},
                          render::TextStyle{.weight = render::Weight::bold,
                                            .size = frame.unit(0.08),
                                            .min_size = frame.unit(0.04),
@@ -83,9 +83,9 @@ void Player::paint_header(const render::ClockFace& face) {
 
 void Player::present_still() const {
     const render::Frame frame = m_screen.frame();
-    m_screen.present({render::Layer{m_current->layer.get(), {0, 0, frame.width, frame.height}},
-                      render::Layer{m_header.get(),
-                                    {0, 0, frame.width, render::header_height(frame)}}});
+    m_screen.present(
+        {render::Layer{m_current->layer.get(), {0, 0, frame.width, frame.height}},
+         render::Layer{m_header.get(), {0, 0, frame.width, render::header_height(frame)}}});
 }
 
 UpdateResult Player::update(const Instant& now) {
@@ -118,9 +118,8 @@ UpdateResult Player::update(const Instant& now) {
 
     const render::Frame frame = m_screen.frame();
     if (m_incoming) {
-        const double progress =
-            std::chrono::duration<double>(now.monotonic - m_fade_start) /
-            std::chrono::duration<double>(m_options.crossfade);
+        const double progress = std::chrono::duration<double>(now.monotonic - m_fade_start) /
+                                std::chrono::duration<double>(m_options.crossfade);
         if (progress >= 1.0) {
             m_current = std::move(m_incoming);
             m_incoming.reset();

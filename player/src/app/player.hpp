@@ -21,7 +21,8 @@ struct PlayerOptions {
     std::string header_title = "港区と全国をつなぐコーナー";
     std::string language = "ja";
     std::chrono::milliseconds crossfade{1000};
-    std::chrono::milliseconds frame_interval{16};  // Pace of crossfade frames (about 60 per second).
+    std::chrono::milliseconds frame_interval{
+        16};  // Pace of crossfade frames (about 60 per second).
     const date::time_zone* zone = nullptr;
 };
 

@@ -15,8 +15,8 @@ enum class EventPhase {
 // What an event is at one moment; computed by the schedule module, drawn by the renderer.
 struct EventState {
     EventPhase phase = EventPhase::ended;
-    int days_until = 0;              // Local calendar days until the next session (0 today).
-    const Session* next = nullptr;   // The running or next session; nullptr when ended.
+    int days_until = 0;             // Local calendar days until the next session (0 today).
+    const Session* next = nullptr;  // The running or next session; nullptr when ended.
 };
 
 }  // namespace keiji::model

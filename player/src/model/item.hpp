@@ -49,7 +49,8 @@ struct NoticeContent {
     Importance importance = Importance::normal;
 };
 
-// A daily window from `start` to `end`; an `end` not after `start` runs past midnight (22:00–02:00).
+// A daily window from `start` to `end`; an `end` not after `start` runs past midnight
+// (22:00–02:00).
 struct TimeWindow {
     TimeOfDay start;
     TimeOfDay end;

@@ -186,14 +186,14 @@ Message explain_syntax_error(const std::string& what) {
                 "ダブルクォートで囲んだ項目名が必要です(} の前に余分なコンマがありませんか)"};
     }
     if (has("expected ':'")) {
-        return {"a colon (:) is missing after the field name",
-                "項目名の後にコロン(:)がありません"};
+        return {"a colon (:) is missing after the field name", "項目名の後にコロン(:)がありません"};
     }
     if (has("invalid literal")) {
-        return {"text values must be in double quotes \"...\" (true, false and null are the only bare "
-                "words)",
-                "文字列はダブルクォート \"...\" で囲んでください(囲まずに書けるのは true, false, null "
-                "だけです)"};
+        return {
+            "text values must be in double quotes \"...\" (true, false and null are the only bare "
+            "words)",
+            "文字列はダブルクォート \"...\" で囲んでください(囲まずに書けるのは true, false, null "
+            "だけです)"};
     }
     if (has("control character")) {
         return {"a line break or tab inside a text value; write it as \\n or \\t",
@@ -218,14 +218,28 @@ std::expected<JsonDocument, Errors> JsonDocument::parse(std::string text, std::s
     document.m_text = std::move(text);
     document.m_file_name = std::move(file_name);
     const std::string& source = document.m_text;
+    if (source.find_first_not_of(" \t\r\n") == std::string::npos) {
+        return std::unexpected(Errors{Error{
+            .where = document.location_at_offset(0, ""),
+            .message = {"the file is empty; a playlist starts with { and lists its \"items\"",
+                        "ファイルが空です。プレイリストは { で始まり \"items\" を並べます"}}});
+    }
 
     try {
         document.m_root = nlohmann::json::parse(source);
     } catch (const nlohmann::json::parse_error& error) {
-        const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
-        return std::unexpected(Errors{Error{
-            .where = document.location_at_offset(std::min(offset, source.size()), ""),
-            .message = explain_syntax_error(error.what())}});
+        // The parser reports the last character it read: the end of the offending token. An
+        // editor's cursor belongs at its start, so walk back over a string literal.
+        std::size_t offset = std::min(error.byte > 0 ? error.byte - 1 : 0, source.size());
+        if (std::string_view(error.what()).find("unexpected string literal") !=
+                std::string_view::npos &&
+            offset < source.size() && source[offset] == '"') {
+            do {
+                --offset;
+            } while (offset > 0 && (source[offset] != '"' || source[offset - 1] == '\\'));
+        }
+        return std::unexpected(Errors{Error{.where = document.location_at_offset(offset, ""),
+                                            .message = explain_syntax_error(error.what())}});
     }
 
     const char* furthest = source.data();
@@ -247,7 +261,8 @@ std::expected<JsonDocument, Errors> JsonDocument::parse(std::string text, std::s
 }
 
 SourceLocation JsonDocument::location_at_offset(std::size_t offset, std::string pointer) const {
-    SourceLocation where{.file = m_file_name, .line = 1, .column = 1, .pointer = std::move(pointer)};
+    SourceLocation where{
+        .file = m_file_name, .line = 1, .column = 1, .pointer = std::move(pointer)};
     for (std::size_t i = 0; i < offset && i < m_text.size(); ++i) {
         const auto byte = static_cast<unsigned char>(m_text[i]);
         if (byte == '\n') {

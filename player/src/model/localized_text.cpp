@@ -27,7 +27,7 @@ namespace {
 // this covers the languages public signage in Japan is written in, and then some).
 constexpr std::array<std::string_view, 28> known_languages = {
     "ja", "en", "zh", "ko", "vi", "ne", "tl", "fil", "pt", "es", "id", "th", "my", "fr",
-    "de", "ru", "uk", "ar", "hi", "bn", "si", "mn", "ms", "it", "fa", "tr", "ur", "km"};
+    "de", "ru", "uk", "ar", "hi", "bn", "si", "mn",  "ms", "it", "fa", "tr", "ur", "km"};
 
 bool is_subtag(std::string_view part) {
     return !part.empty() && part.size() <= 8 &&

@@ -19,20 +19,30 @@ const nlohmann::json* resolve(const nlohmann::json& root, const std::string& poi
 }
 
 std::string describe_type(const nlohmann::json& value) {
-    if (value.is_string()) return "text";
-    if (value.is_number()) return "a number";
-    if (value.is_boolean()) return "true/false";
-    if (value.is_null()) return "null";
-    if (value.is_array()) return "a list [...]";
+    if (value.is_string())
+        return "text";
+    if (value.is_number())
+        return "a number";
+    if (value.is_boolean())
+        return "true/false";
+    if (value.is_null())
+        return "null";
+    if (value.is_array())
+        return "a list [...]";
     return "an object {...}";
 }
 
 std::string describe_type_ja(const nlohmann::json& value) {
-    if (value.is_string()) return "文字列";
-    if (value.is_number()) return "数値";
-    if (value.is_boolean()) return "true/false";
-    if (value.is_null()) return "null";
-    if (value.is_array()) return "リスト [...]";
+    if (value.is_string())
+        return "文字列";
+    if (value.is_number())
+        return "数値";
+    if (value.is_boolean())
+        return "true/false";
+    if (value.is_null())
+        return "null";
+    if (value.is_array())
+        return "リスト [...]";
     return "オブジェクト {...}";
 }
 
@@ -44,9 +54,9 @@ ObjectReader::ObjectReader(const JsonDocument& document, std::string pointer, Er
     if (value == nullptr || !value->is_object()) {
         const std::string found = value ? describe_type(*value) : "nothing";
         const std::string found_ja = value ? describe_type_ja(*value) : "何もありません";
-        fail_at(m_pointer, {fmt::format("expected an object {{...}} here, found {}", found),
-                            fmt::format("ここにはオブジェクト {{...}} が必要ですが、{} です",
-                                        found_ja)});
+        fail_at(m_pointer,
+                {fmt::format("expected an object {{...}} here, found {}", found),
+                 fmt::format("ここにはオブジェクト {{...}} が必要ですが、{} です", found_ja)});
         return;
     }
     m_object = value;
@@ -67,11 +77,12 @@ ObjectReader::ObjectReader(const JsonDocument& document, std::string pointer, Er
             known += known.empty() ? "" : ", ";
             known += candidate;
         }
-        m_errors.push_back(Error{
-            .where = m_document.location_of_key(append_pointer(m_pointer, name)),
-            .message = {fmt::format("unknown field \"{}\" (a typo?); allowed here: {}", name, known),
-                        fmt::format("「{}」という項目はありません(入力ミスでは?)。使える項目: {}",
-                                    name, known)}});
+        m_errors.push_back(
+            Error{.where = m_document.location_of_key(append_pointer(m_pointer, name)),
+                  .message = {
+                      fmt::format("unknown field \"{}\" (a typo?); allowed here: {}", name, known),
+                      fmt::format("「{}」という項目はありません(入力ミスでは?)。使える項目: {}",
+                                  name, known)}});
     }
 }
 
@@ -84,7 +95,8 @@ std::string ObjectReader::member_pointer(std::string_view name) const {
 }
 
 void ObjectReader::fail_at(const std::string& pointer, Message message) {
-    m_errors.push_back(Error{.where = m_document.location_of(pointer), .message = std::move(message)});
+    m_errors.push_back(
+        Error{.where = m_document.location_of(pointer), .message = std::move(message)});
 }
 
 void ObjectReader::fail(std::string_view name, Message message) {
@@ -112,17 +124,18 @@ std::optional<std::string> ObjectReader::string(std::string_view name, Presence 
         return std::nullopt;
     }
     if (!value->is_string()) {
-        fail(name, {fmt::format("\"{}\" must be text in double quotes, found {}", name,
-                                describe_type(*value)),
-                    fmt::format("「{}」はダブルクォートで囲んだ文字列にしてください({} になっています)",
-                                name, describe_type_ja(*value))});
+        fail(name,
+             {fmt::format("\"{}\" must be text in double quotes, found {}", name,
+                          describe_type(*value)),
+              fmt::format("「{}」はダブルクォートで囲んだ文字列にしてください({} になっています)",
+                          name, describe_type_ja(*value))});
         return std::nullopt;
     }
     return value->get<std::string>();
 }
 
-std::optional<double> ObjectReader::number(std::string_view name, Presence presence,
-                                           double minimum, double maximum) {
+std::optional<double> ObjectReader::number(std::string_view name, Presence presence, double minimum,
+                                           double maximum) {
     const nlohmann::json* value = member(name, presence);
     if (value == nullptr) {
         return std::nullopt;
@@ -213,9 +226,10 @@ const nlohmann::json* ObjectReader::array(std::string_view name, Presence presen
         return nullptr;
     }
     if (!value->is_array()) {
-        fail(name, {fmt::format("\"{}\" must be a list [...], found {}", name, describe_type(*value)),
-                    fmt::format("「{}」はリスト [...] にしてください({} になっています)", name,
-                                describe_type_ja(*value))});
+        fail(name,
+             {fmt::format("\"{}\" must be a list [...], found {}", name, describe_type(*value)),
+              fmt::format("「{}」はリスト [...] にしてください({} になっています)", name,
+                          describe_type_ja(*value))});
         return nullptr;
     }
     return value;

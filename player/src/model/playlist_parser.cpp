@@ -80,9 +80,10 @@ ItemSchedule read_schedule(const JsonDocument& document, const std::string& poin
         schedule.weekdays.fill(false);
         for (std::size_t i = 0; i < weekdays->size(); ++i) {
             const auto& day = (*weekdays)[i];
-            const auto found = day.is_string() ? std::find(weekday_names.begin(),
-                                                           weekday_names.end(), day.get<std::string>())
-                                               : weekday_names.end();
+            const auto found =
+                day.is_string()
+                    ? std::find(weekday_names.begin(), weekday_names.end(), day.get<std::string>())
+                    : weekday_names.end();
             if (found == weekday_names.end()) {
                 reader.fail_at(append_pointer(reader.member_pointer("weekdays"), i),
                                {"a weekday must be one of \"mon\", \"tue\", \"wed\", \"thu\", "
@@ -179,9 +180,9 @@ std::optional<ItemContent> read_content(const JsonDocument& document, const std:
         return names;
     };
     if (type == "promo") {
-        ObjectReader reader(document, pointer, errors,
-                            with_common({"prefecture", "municipality", "title",
-                             "body", "image", "url"}));
+        ObjectReader reader(
+            document, pointer, errors,
+            with_common({"prefecture", "municipality", "title", "body", "image", "url"}));
         PromoContent promo;
         promo.prefecture = reader.text("prefecture", Presence::required).value_or(LocalizedText{});
         promo.municipality =
@@ -193,9 +194,9 @@ std::optional<ItemContent> read_content(const JsonDocument& document, const std:
         return promo;
     }
     if (type == "event") {
-        ObjectReader reader(document, pointer, errors,
-                            with_common({"title", "venue", "body", "sessions",
-                             "announce_days", "image"}));
+        ObjectReader reader(
+            document, pointer, errors,
+            with_common({"title", "venue", "body", "sessions", "announce_days", "image"}));
         EventContent event;
         event.title = reader.text("title", Presence::required).value_or(LocalizedText{});
         event.venue = reader.text("venue", Presence::required).value_or(LocalizedText{});
@@ -258,8 +259,8 @@ std::optional<Item> read_item(const JsonDocument& document, const std::string& p
         common.fail("id", {"the id must not be empty", "ID を空にすることはできません"});
     }
     // Items are on screen between 3 s (anything shorter cannot be read) and an hour.
-    item.duration = std::chrono::seconds(
-        common.integer("duration", Presence::optional, 3, 3600).value_or(10));
+    item.duration =
+        std::chrono::seconds(common.integer("duration", Presence::optional, 3, 3600).value_or(10));
     item.priority = int(common.integer("priority", Presence::optional, -100, 100).value_or(0));
     item.weight = common.number("weight", Presence::optional, 0.01, 100).value_or(1.0);
     if (common.has("schedule")) {
@@ -299,25 +300,32 @@ std::expected<Playlist, Errors> parse_playlist(const JsonDocument& document) {
     playlist.opening_hours = read_opening_hours(document, reader, errors);
     const auto* items = reader.array("items", Presence::required);
     if (items != nullptr && items->empty()) {
-        reader.fail("items", {"the playlist has no items", "プレイリストに項目が 1 つもありません"});
+        reader.fail("items",
+                    {"the playlist has no items", "プレイリストに項目が 1 つもありません"});
     }
     std::set<std::string> seen_ids;
     for (std::size_t i = 0; items != nullptr && i < items->size(); ++i) {
         const std::string pointer = append_pointer("/items", i);
         auto item = read_item(document, pointer, errors);
-        if (!item) {
-            continue;
+        // Duplicates are checked on the raw id, so an item with other mistakes still counts.
+        const nlohmann::json& raw = (*items)[i];
+        if (raw.is_object() && raw.contains("id") && raw["id"].is_string()) {
+            const std::string id = raw["id"].get<std::string>();
+            if (!seen_ids.insert(id).second) {
+                errors.push_back(Error{
+                    .where = document.location_of(append_pointer(pointer, "id")),
+                    .message = {
+                        fmt::format("the id \"{}\" is used by another item; ids must be "
+                                    "unique",
+                                    id),
+                        fmt::format("ID「{}」は他の項目でも使われています。ID は重複できません",
+                                    id)}});
+                continue;
+            }
         }
-        if (!seen_ids.insert(item->id).second) {
-            errors.push_back(Error{
-                .where = document.location_of(append_pointer(pointer, "id")),
-                .message = {fmt::format("the id \"{}\" is used by another item; ids must be unique",
-                                        item->id),
-                            fmt::format("ID「{}」は他の項目でも使われています。ID は重複できません",
-                                        item->id)}});
-            continue;
+        if (item) {
+            playlist.items.push_back(std::move(*item));
         }
-        playlist.items.push_back(std::move(*item));
     }
     if (!errors.empty()) {
         return std::unexpected(std::move(errors));
@@ -325,7 +333,8 @@ std::expected<Playlist, Errors> parse_playlist(const JsonDocument& document) {
     return playlist;
 }
 
-std::expected<Playlist, Errors> parse_playlist_text(std::string text, const std::string& file_name) {
+std::expected<Playlist, Errors> parse_playlist_text(std::string text,
+                                                    const std::string& file_name) {
     auto document = JsonDocument::parse(std::move(text), file_name);
     if (!document) {
         return std::unexpected(std::move(document.error()));

@@ -29,19 +29,21 @@ bool parse_whole_with_offset(std::string_view text, const char* format, Value& v
 }  // namespace
 
 std::optional<TimePoint> parse_timestamp(std::string_view text) {
-    // date::parse applies the parsed %Ez offset, so the result is already UTC.
+    // Pick the one format that fits the text's shape instead of trying each in turn: date::parse
+    // given "%T" on a time without seconds computes with an unset field (undefined behaviour
+    // that UBSan reports), so it must only ever see text of the form it expects.
+    if (text.size() < 17 || text[10] != 'T') {
+        return std::nullopt;
+    }
+    const bool has_seconds = text.size() >= 19 && text[16] == ':';
+    const bool is_utc = text.back() == 'Z';
+    const char* format =
+        has_seconds ? (is_utc ? "%FT%TZ" : "%FT%T%Ez") : (is_utc ? "%FT%RZ" : "%FT%R%Ez");
+    // date::parse applies a parsed %Ez offset, so the result is already UTC.
     TimePoint value;
-    for (const char* format : {"%FT%T%Ez", "%FT%R%Ez"}) {
-        if (parse_whole_with_offset(text, format, value)) {
-            return value;
-        }
-    }
-    for (const char* format : {"%FT%TZ", "%FT%RZ"}) {
-        if (parse_whole(text, format, value)) {
-            return value;
-        }
-    }
-    return std::nullopt;
+    const bool parsed =
+        is_utc ? parse_whole(text, format, value) : parse_whole_with_offset(text, format, value);
+    return parsed ? std::optional<TimePoint>(value) : std::nullopt;
 }
 
 std::optional<std::chrono::year_month_day> parse_date(std::string_view text) {
@@ -66,7 +68,8 @@ std::optional<TimeOfDay> parse_time_of_day(std::string_view text) {
     int hours = 0;
     int minutes = 0;
     const auto read = [](std::string_view digits, int& out) {
-        const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), out);
+        const auto [end, error] =
+            std::from_chars(digits.data(), digits.data() + digits.size(), out);
         return error == std::errc{} && end == digits.data() + digits.size();
     };
     if (!read(text.substr(0, 2), hours) || !read(text.substr(3, 2), minutes)) {

@@ -52,7 +52,9 @@ TextureHandle Screen::make_layer(int width, int height) const {
     return layer;
 }
 
-void Screen::target(SDL_Texture* layer) const { SDL_SetRenderTarget(m_renderer.get(), layer); }
+void Screen::target(SDL_Texture* layer) const {
+    SDL_SetRenderTarget(m_renderer.get(), layer);
+}
 
 void Screen::present(std::initializer_list<Layer> layers) const {
     SDL_Renderer* renderer = m_renderer.get();
@@ -79,8 +81,9 @@ std::expected<void, std::string> Screen::save_png(const std::string& path) const
     }
     SurfaceHandle copy(SDL_CreateRGBSurfaceWithFormat(0, m_frame.width, m_frame.height, 32,
                                                       SDL_PIXELFORMAT_ARGB8888));
-    if (!copy || SDL_RenderReadPixels(m_renderer.get(), nullptr, SDL_PIXELFORMAT_ARGB8888,
-                                      copy->pixels, copy->pitch) != 0 ||
+    if (!copy ||
+        SDL_RenderReadPixels(m_renderer.get(), nullptr, SDL_PIXELFORMAT_ARGB8888, copy->pixels,
+                             copy->pitch) != 0 ||
         IMG_SavePNG(copy.get(), path.c_str()) != 0) {
         return std::unexpected("cannot write " + path + ": " + SDL_GetError());
     }

@@ -15,7 +15,9 @@ Rect content_area(Frame frame) {
     return Rect{0, top, frame.width, bottom - top};
 }
 
-bool is_portrait(Frame frame) { return frame.height > frame.width; }
+bool is_portrait(Frame frame) {
+    return frame.height > frame.width;
+}
 
 void paint_footer(Canvas& canvas, Frame frame, const Theme& theme) {
     const int height = footer_height(frame);
@@ -71,8 +73,8 @@ void paint_promo(Canvas& canvas, Frame frame, const model::PromoContent& promo,
     int y = panel.y + margin;
     const std::string partner = fmt::format("{} {}", promo.prefecture.pick(context.language),
                                             promo.municipality.pick(context.language));
-    const Rect badge = paint_badge(canvas, partner, x, y, frame.unit(0.04), theme.accent,
-                                   theme.on_accent);
+    const Rect badge =
+        paint_badge(canvas, partner, x, y, frame.unit(0.04), theme.accent, theme.on_accent);
     y += badge.h + margin / 2;
 
     const TextResult title =
@@ -82,11 +84,10 @@ void paint_promo(Canvas& canvas, Frame frame, const model::PromoContent& promo,
                                    .min_size = frame.unit(0.045),
                                    .color = theme.ink});
     y += title.height + margin / 2;
-    canvas.draw_text(promo.body.pick(context.language),
-                     Rect{x, y, width, panel.y + panel.h - margin - y},
-                     TextStyle{.size = frame.unit(0.042),
-                               .min_size = frame.unit(0.03),
-                               .color = theme.muted_ink});
+    canvas.draw_text(
+        promo.body.pick(context.language), Rect{x, y, width, panel.y + panel.h - margin - y},
+        TextStyle{
+            .size = frame.unit(0.042), .min_size = frame.unit(0.03), .color = theme.muted_ink});
 }
 
 std::string event_state_label(const model::EventState& state) {
@@ -122,8 +123,8 @@ void paint_event(Canvas& canvas, Frame frame, const model::EventContent& event,
                     area.y + area.h - block.y - block.h - 2 * margin};
     } else {
         block = Rect{margin, area.y + margin, frame.width * 30 / 100, area.h - 2 * margin};
-        text = Rect{block.x + block.w + margin, area.y + margin,
-                    frame.width - block.w - 3 * margin, area.h - 2 * margin};
+        text = Rect{block.x + block.w + margin, area.y + margin, frame.width - block.w - 3 * margin,
+                    area.h - 2 * margin};
     }
     canvas.fill(block, theme.header);
     const int unit = std::min(block.w, block.h);
@@ -155,33 +156,36 @@ void paint_event(Canvas& canvas, Frame frame, const model::EventContent& event,
     }
 
     int y = text.y;
-    const TextResult title =
-        canvas.draw_text(event.title.pick(context.language), Rect{text.x, y, text.w, text.h * 34 / 100},
-                         TextStyle{.weight = Weight::bold,
-                                   .size = frame.unit(0.075),
-                                   .min_size = frame.unit(0.045),
-                                   .color = theme.ink});
+    const TextResult title = canvas.draw_text(event.title.pick(context.language),
+                                              Rect{text.x, y, text.w, text.h * 34 / 100},
+                                              TextStyle{.weight = Weight::bold,
+                                                        .size = frame.unit(0.075),
+                                                        .min_size = frame.unit(0.045),
+                                                        .color = theme.ink});
     y += title.height + margin / 2;
-    const TextStyle detail{.size = frame.unit(0.045), .min_size = frame.unit(0.03), .color = theme.ink};
+    const TextStyle detail{
+        .size = frame.unit(0.045), .min_size = frame.unit(0.03), .color = theme.ink};
     const std::string when = fmt::format("日時  {}  {}", format_session_days(event.sessions, zone),
                                          format_session_hours(event.sessions, zone));
-    y += canvas.draw_text(when, Rect{text.x, y, text.w, text.h * 20 / 100}, detail).height + margin / 3;
-    y += canvas.draw_text(fmt::format("会場  {}", event.venue.pick(context.language)),
-                          Rect{text.x, y, text.w, text.h * 20 / 100}, detail)
+    y += canvas.draw_text(when, Rect{text.x, y, text.w, text.h * 20 / 100}, detail).height +
+         margin / 3;
+    y += canvas
+             .draw_text(fmt::format("会場  {}", event.venue.pick(context.language)),
+                        Rect{text.x, y, text.w, text.h * 20 / 100}, detail)
              .height +
          margin / 2;
-    canvas.draw_text(event.body.pick(context.language),
-                     Rect{text.x, y, text.w, text.y + text.h - y},
-                     TextStyle{.size = frame.unit(0.04),
-                               .min_size = frame.unit(0.028),
-                               .color = theme.muted_ink});
+    canvas.draw_text(
+        event.body.pick(context.language), Rect{text.x, y, text.w, text.y + text.h - y},
+        TextStyle{
+            .size = frame.unit(0.04), .min_size = frame.unit(0.028), .color = theme.muted_ink});
 }
 
 void paint_notice(Canvas& canvas, Frame frame, const model::NoticeContent& notice,
                   const SlideContext& context, const Theme& theme) {
     const Rect area = content_area(frame);
     const int margin = frame.unit(0.07);
-    const Color bar = notice.importance == model::Importance::important ? theme.alert : theme.accent;
+    const Color bar =
+        notice.importance == model::Importance::important ? theme.alert : theme.accent;
     canvas.fill(Rect{margin, area.y + margin, frame.unit(0.018), area.h - 2 * margin}, bar);
     const int x = margin + frame.unit(0.05);
     const int width = frame.width - x - margin;
@@ -197,9 +201,9 @@ void paint_notice(Canvas& canvas, Frame frame, const model::NoticeContent& notic
                                    .min_size = frame.unit(0.05),
                                    .color = theme.ink});
     y += title.height + margin / 2;
-    canvas.draw_text(notice.body.pick(context.language),
-                     Rect{x, y, width, area.y + area.h - margin - y},
-                     TextStyle{.size = frame.unit(0.05), .min_size = frame.unit(0.032), .color = theme.ink});
+    canvas.draw_text(
+        notice.body.pick(context.language), Rect{x, y, width, area.y + area.h - margin - y},
+        TextStyle{.size = frame.unit(0.05), .min_size = frame.unit(0.032), .color = theme.ink});
 }
 
 }  // namespace
@@ -242,13 +246,16 @@ void paint_header(Canvas& canvas, Frame frame, std::string_view title, const Clo
     time_style.size = time_style.min_size = time_size;
     canvas.draw_text(clock.time, Rect{time_x, 0, time_width, band.h}, time_style);
     canvas.draw_text(clock.date, Rect{date_x, 0, date_width, band.h}, base);
+    // The corner's name stays on one line: at the header's text size, or smaller, or not at all.
     const int title_width = date_x - 2 * margin;
-    const int title_size = text_size * 3 / 4;
-    if (canvas.measure(title, Weight::bold, title_size) <= title_width) {
-        TextStyle title_style = base;
-        title_style.weight = Weight::bold;
-        title_style.min_size = title_size;
-        canvas.draw_text(title, Rect{margin, 0, title_width, band.h}, title_style);
+    for (const int size : {text_size, text_size * 3 / 4}) {
+        if (canvas.measure(title, Weight::bold, size) <= title_width) {
+            TextStyle title_style = base;
+            title_style.weight = Weight::bold;
+            title_style.size = title_style.min_size = size;
+            canvas.draw_text(title, Rect{margin, 0, title_width, band.h}, title_style);
+            break;
+        }
     }
 }
 

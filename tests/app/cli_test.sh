@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The command line as a person uses it. Usage: cli_test.sh CASE KEIJI SOURCE_DIR WORK_DIR
+set -u
+case_name=$1 keiji=$2 source_dir=$3 work=$4
+rm -rf "$work" && mkdir -p "$work"
+out="$work/stdout" err="$work/stderr"
+
+fail() { echo "FAIL ($case_name): $*"; echo "--- stdout"; cat "$out"; echo "--- stderr"; cat "$err"; exit 1; }
+run() { "$keiji" "$@" >"$out" 2>"$err"; status=$?; }
+expect_status() { [[ $status -eq $1 ]] || fail "exit status $status, expected $1"; }
+expect_in() { grep -qF -- "$2" "$1" || fail "expected \"$2\" in $(basename "$1")"; }
+
+case "$case_name" in
+help)
+    run --help; expect_status 0
+    expect_in "$out" "play"; expect_in "$out" "validate"; expect_in "$out" "Examples:"
+    run play --help; expect_status 0
+    expect_in "$out" "--headless"; expect_in "$out" "--fullscreen"; expect_in "$out" "Esc or q"
+    run validate --help; expect_status 0; expect_in "$out" "LANG" ;;
+version)
+    run --version; expect_status 0; expect_in "$out" "keiji 0." ;;
+unknown-command)
+    run plya; expect_status 2; expect_in "$err" 'unknown command "plya"'; expect_in "$err" "keiji --help"
+    run; expect_status 2; expect_in "$err" "play" ;;
+bad-option)
+    run play --colour red; expect_status 2; expect_in "$err" "--colour"
+    run play --seconds 5; expect_status 2; expect_in "$err" "--headless" ;;
+bad-window-size)
+    run play --window big; expect_status 2; expect_in "$err" "1280x720" ;;
+validate-good)
+    run validate "$source_dir"/playlists/*.json; expect_status 0; expect_in "$out" "ok (" ;;
+validate-bad)
+    run validate "$source_dir/tests/data/bad/unknown-field.json" "$source_dir/playlists/notices.json"
+    expect_status 1
+    expect_in "$err" 'unknown-field.json:6:7: error: /items/0/titel: unknown field "titel"'
+    expect_in "$err" 'unknown-field.json:3:5: error: /items/0: the required field "title" is missing'
+    expect_in "$out" "notices.json: ok"
+    run validate "$work/does-not-exist.json"; expect_status 2 ;;
+validate-japanese)
+    LANG=ja_JP.UTF-8 "$keiji" validate "$source_dir/tests/data/bad/missing-comma.json" >"$out" 2>"$err"; status=$?
+    expect_status 1; expect_in "$err" "missing-comma.json:4:5: エラー: この位置の前にコンマ(,)がないか" ;;
+headless-one-cycle)
+    run play --content "$source_dir/playlists" --headless --out "$work/frames" --cycles 1 --window 480x270 \
+        --at 2025-11-20T10:00:00+09:00
+    expect_status 0
+    # On 2025-11-20 every promo and notice plays, and the November marché is announced.
+    count=$(ls "$work/frames" | wc -l)
+    [[ $count -eq 12 ]] || fail "expected 12 frames for one cycle, found $count"
+    [[ -f "$work/frames/0001-marche-2025-11.png" ]] || fail "the announced marché is not the first frame" ;;
+broken-playlist-skipped)
+    mkdir -p "$work/content"
+    cp "$source_dir/playlists/notices.json" "$work/content/"
+    printf '{"items": [\n  {"type": "notice", "id": "x" "title": "y"}]}\n' > "$work/content/broken.json"
+    run play --content "$work/content" --headless --out "$work/frames" --cycles 1 --window 480x270
+    expect_status 0
+    expect_in "$err" "broken.json:2:32: error: a comma (,) is missing"
+    count=$(ls "$work/frames" | wc -l)
+    [[ $count -eq 2 ]] || fail "expected the 2 notices to play, found $count frames" ;;
+*)
+    fail "unknown case" ;;
+esac
+echo "ok: $case_name"

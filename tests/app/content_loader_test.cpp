@@ -1,0 +1,78 @@
+#include "app/content_loader.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "test_paths.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path fresh_directory(const std::string& name) {
+    const fs::path directory = keiji::test::binary_path("test-content/" + name);
+    fs::remove_all(directory);
+    fs::create_directories(directory);
+    return directory;
+}
+
+void write(const fs::path& path, const std::string& text) {
+    std::ofstream(path) << text;
+}
+
+}  // namespace
+
+TEST_CASE("content: a broken playlist is reported and skipped, the others still play") {
+    const fs::path directory = fresh_directory("mixed");
+    write(directory / "a.json", R"({"items": [{"type": "notice", "id": "one", "title": "x"}]})");
+    write(directory / "b.json", "{\"items\": [\n  {\"type\": \"notice\" \"id\": \"two\"}]}");
+    write(directory / "c.json",
+          R"({"items": [{"type": "promo", "id": "three", "prefecture": "岐阜県",
+              "municipality": "郡上市", "title": "t", "image": "images/gujo.png"}]})");
+    write(directory / "notes.txt", "not a playlist");
+
+    const auto content = keiji::app::load_content(directory.string());
+    REQUIRE(content.items.size() == 2);
+    CHECK(content.items[0].id == "one");
+    CHECK(content.items[1].id == "three");
+    // Images resolve against their playlist's folder.
+    CHECK(std::get<keiji::model::PromoContent>(content.items[1].content).image ==
+          (directory / "images/gujo.png").string());
+    REQUIRE(content.problems.size() == 1);
+    CHECK(content.problems[0].where.file == (directory / "b.json").string());
+    CHECK(content.problems[0].where.line == 2);
+    CHECK(content.problems[0].where.column == 21);
+    CHECK(content.playlist_files.size() == 2);
+}
+
+TEST_CASE("content: an id used in two playlists plays once, with a problem reported") {
+    const fs::path directory = fresh_directory("duplicates");
+    write(directory / "a.json", R"({"items": [{"type": "notice", "id": "same", "title": "x"}]})");
+    write(directory / "b.json", R"({"items": [{"type": "notice", "id": "same", "title": "y"}]})");
+    const auto content = keiji::app::load_content(directory.string());
+    CHECK(content.items.size() == 1);
+    REQUIRE(content.problems.size() == 1);
+    CHECK(content.problems[0].message.en.find("already used") != std::string::npos);
+}
+
+TEST_CASE("content: missing files and empty folders are problems, not crashes") {
+    CHECK(keiji::app::load_content("/nonexistent/keiji").problems.size() == 1);
+    CHECK(keiji::app::load_content(fresh_directory("empty").string()).problems.size() == 1);
+    const auto missing = keiji::app::load_playlist_file("/nonexistent/p.json");
+    REQUIRE_FALSE(missing.has_value());
+    CHECK(missing.error()[0].message.en == "the file does not exist");
+}
+
+TEST_CASE("content: the bundled playlists load completely") {
+    const auto content = keiji::app::load_content(keiji::test::source_path("playlists"));
+    CHECK(content.problems.empty());
+    CHECK(content.items.size() >= 13);
+    for (const auto& item : content.items) {
+        if (const auto* promo = std::get_if<keiji::model::PromoContent>(&item.content)) {
+            CAPTURE(item.id);
+            CHECK(fs::exists(promo->image));
+        }
+    }
+}

@@ -1,0 +1,139 @@
+// The playback state machine with a virtual clock and an off-screen renderer.
+#include "app/player.hpp"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <doctest/doctest.h>
+
+#include "model/playlist_parser.hpp"
+
+using namespace keiji;
+using namespace std::chrono;
+
+namespace {
+
+struct SdlFixture {
+    SdlFixture() {
+        REQUIRE(SDL_Init(0) == 0);
+        REQUIRE(TTF_Init() == 0);
+    }
+    ~SdlFixture() {
+        TTF_Quit();
+        SDL_Quit();
+    }
+};
+
+std::vector<model::Item> items(const std::string& json) {
+    auto playlist = model::parse_playlist_text("{\"items\": [" + json + "]}", "p.json");
+    REQUIRE(playlist.has_value());
+    return playlist->items;
+}
+
+// 2026-11-24 10:00:30 in Tokyo: half a minute before the clock next changes.
+const system_clock::time_point start = sys_days{2026y / November / 24} + 1h + 30s;
+
+}  // namespace
+
+TEST_CASE("player: shows the first slide at once, then stays still until a deadline") {
+    SdlFixture sdl;
+    auto fonts = render::FontSet::create(render::FontSet::debian_default_chain());
+    REQUIRE(fonts.has_value());
+    auto screen = render::Screen::open_headless(320, 180);
+    REQUIRE(screen.has_value());
+    app::Player player(*screen, *fonts,
+                       items(R"({"type": "notice", "id": "a", "title": "一", "duration": 5},
+                               {"type": "notice", "id": "b", "title": "二", "duration": 5})"),
+                       app::PlayerOptions{.zone = date::locate_zone("Asia/Tokyo")});
+    app::VirtualClock clock(start);
+
+    auto result = player.update(clock.now());
+    CHECK(result.presented);
+    CHECK(result.slide_settled);
+    CHECK(result.item_id == "a");
+    CHECK(result.next_deadline == clock.now().monotonic + 5s);
+
+    // Nothing changed: no frame is drawn again (a still slide costs nothing).
+    result = player.update(clock.now());
+    CHECK_FALSE(result.presented);
+    CHECK_FALSE(result.slide_settled);
+
+    // At the deadline the crossfade starts: frames come at the frame interval.
+    clock.advance_to(result.next_deadline);
+    result = player.update(clock.now());
+    CHECK(result.presented);
+    CHECK_FALSE(result.slide_settled);
+    CHECK(result.next_deadline == clock.now().monotonic + 16ms);
+
+    // After the crossfade the new slide is settled and the player is still again.
+    clock.advance_to(clock.now().monotonic + 1s);
+    result = player.update(clock.now());
+    CHECK(result.slide_settled);
+    CHECK(result.item_id == "b");
+    const auto settled_at = clock.now().monotonic;
+    result = player.update(clock.now());
+    CHECK_FALSE(result.presented);
+    // b ends 5 s after its fade began, well before the clock turns 10:01: that is the deadline.
+    CHECK(result.next_deadline == settled_at - 1s + 5s);
+}
+
+TEST_CASE("player: the header clock redraws when the minute turns, and only then") {
+    SdlFixture sdl;
+    auto fonts = render::FontSet::create(render::FontSet::debian_default_chain());
+    REQUIRE(fonts.has_value());
+    auto screen = render::Screen::open_headless(320, 180);
+    REQUIRE(screen.has_value());
+    app::Player player(*screen, *fonts,
+                       items(R"({"type": "notice", "id": "only", "title": "一", "duration": 600})"),
+                       app::PlayerOptions{.zone = date::locate_zone("Asia/Tokyo")});
+    app::VirtualClock clock(start);
+    auto result = player.update(clock.now());
+    // 30 s to the next minute, which is before the slide's end.
+    CHECK(result.next_deadline == clock.now().monotonic + 30s);
+    clock.advance_to(clock.now().monotonic + 10s);
+    CHECK_FALSE(player.update(clock.now()).presented);
+    clock.advance_to(clock.now().monotonic + 20s);
+    result = player.update(clock.now());
+    CHECK(result.presented);
+    CHECK_FALSE(result.slide_settled);
+    CHECK(result.next_deadline == clock.now().monotonic + 60s);
+}
+
+TEST_CASE("player: one eligible item stays up without fading into itself") {
+    SdlFixture sdl;
+    auto fonts = render::FontSet::create(render::FontSet::debian_default_chain());
+    REQUIRE(fonts.has_value());
+    auto screen = render::Screen::open_headless(320, 180);
+    REQUIRE(screen.has_value());
+    app::Player player(*screen, *fonts,
+                       items(R"({"type": "notice", "id": "only", "title": "一", "duration": 5})"),
+                       app::PlayerOptions{.zone = date::locate_zone("Asia/Tokyo")});
+    app::VirtualClock clock(start);
+    player.update(clock.now());
+    clock.advance_to(clock.now().monotonic + 5s);
+    const auto result = player.update(clock.now());
+    CHECK(result.item_id == "only");
+    CHECK(result.next_deadline > clock.now().monotonic + 16ms);  // No crossfade frames.
+}
+
+TEST_CASE("player: with nothing eligible the idle screen shows, never a blank one") {
+    SdlFixture sdl;
+    auto fonts = render::FontSet::create(render::FontSet::debian_default_chain());
+    REQUIRE(fonts.has_value());
+    auto screen = render::Screen::open_headless(320, 180);
+    REQUIRE(screen.has_value());
+    app::Player player(*screen, *fonts, items(R"({"type": "notice", "id": "past", "title": "一",
+                                 "schedule": {"until": "2020-01-01"}})"),
+                       app::PlayerOptions{.zone = date::locate_zone("Asia/Tokyo")});
+    app::VirtualClock clock(start);
+    const auto result = player.update(clock.now());
+    CHECK(result.presented);
+    CHECK(result.item_id.empty());
+    // Not black: the idle screen is painted on the paper colour.
+    SDL_Surface* frame = SDL_CreateRGBSurfaceWithFormat(0, 320, 180, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_RenderReadPixels(screen->renderer(), nullptr, SDL_PIXELFORMAT_ARGB8888, frame->pixels,
+                         frame->pitch);
+    const Uint32 pixel = static_cast<Uint32*>(frame->pixels)[170 * 320 + 5];
+    SDL_FreeSurface(frame);
+    CHECK(pixel != 0xFF000000u);
+}

@@ -1,0 +1,19 @@
+#include "render/clock_face.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace std::chrono;
+
+TEST_CASE("clock face: date with 曜日 and 24-hour time in Tokyo") {
+    const auto& tokyo = *date::locate_zone("Asia/Tokyo");
+    // 07:31 UTC is 16:31 in Tokyo.
+    const auto face =
+        keiji::render::format_clock(sys_days{2026y / November / 24} + 7h + 31min, tokyo);
+    CHECK(face.date == "2026年11月24日(火)");
+    CHECK(face.time == "16:31");
+    // 15:05 UTC on the 31st is already the next day, and the next year, in Tokyo.
+    const auto new_year =
+        keiji::render::format_clock(sys_days{2025y / December / 31} + 15h + 5min, tokyo);
+    CHECK(new_year.date == "2026年1月1日(木)");
+    CHECK(new_year.time == "00:05");
+}
