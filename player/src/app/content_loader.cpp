@@ -80,6 +80,17 @@ LoadedContent load_content(const std::string& path) {
             continue;
         }
         content.playlist_files.push_back(file);
+        if (playlist->opening_hours) {
+            if (!content.opening_hours) {
+                content.opening_hours = playlist->opening_hours;
+            } else {
+                content.problems.push_back(file_error(
+                    file,
+                    {"opening hours are already set by an earlier playlist; these are ignored",
+                     "営業時間は先に読み込んだプレイリストで設定済みのため、この設定は使いませ"
+                     "ん"}));
+            }
+        }
         for (model::Item& item : playlist->items) {
             if (!seen_ids.insert(item.id).second) {
                 content.problems.push_back(model::Error{

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <expected>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,8 @@ namespace keiji::app {
 // paths made usable from the current directory.
 struct LoadedContent {
     std::vector<model::Item> items;
+    // The first playlist's opening hours that has any; merged playlists share one screen.
+    std::optional<model::OpeningHours> opening_hours;
     std::vector<std::string> playlist_files;  // The ones that loaded.
     model::Errors problems;                   // Everything that was skipped, and why.
 };

@@ -198,8 +198,10 @@ int run_play(const PlayOptions& options) {
         log(Priority::error, "play", screen.error());
         return 1;
     }
-    Player player(*screen, *fonts, std::move(content.items),
-                  PlayerOptions{.language = options.language, .zone = zone});
+    Player player(
+        *screen, *fonts, std::move(content.items),
+        PlayerOptions{
+            .language = options.language, .zone = zone, .opening_hours = content.opening_hours});
     return options.headless ? run_headless(*screen, player, options, *start)
                             : run_window(player, options);
 }

@@ -27,7 +27,12 @@ std::chrono::steady_clock::time_point next_minute(const Instant& now) {
 
 Player::Player(render::Screen& screen, render::FontSet& fonts, std::vector<model::Item> items,
                PlayerOptions options)
-    : m_screen(screen), m_fonts(fonts), m_items(std::move(items)), m_options(std::move(options)) {
+    : m_screen(screen),
+      m_fonts(fonts),
+      m_items(std::move(items)),
+      m_options(std::move(options)),
+      m_planner(m_items, m_options.opening_hours ? &m_options.opening_hours->hours : nullptr,
+                *m_options.zone) {
     const render::Frame frame = m_screen.frame();
     m_header = m_screen.make_layer(frame.width, render::header_height(frame));
 }
@@ -40,13 +45,14 @@ Player::Slide Player::prepare_next(const Instant& now) {
     const auto wall = std::chrono::floor<std::chrono::seconds>(now.wall);
     const date::time_zone& zone = *m_options.zone;
     Slide slide;
-    slide.item = m_rotation.next(m_items, wall, zone);
+    const schedule::Decision decision = m_planner.next(wall);
     const render::Frame frame = m_screen.frame();
     slide.layer = m_screen.make_layer(frame.width, frame.height);
     m_screen.target(slide.layer.get());
     render::Canvas canvas(m_screen.renderer(), m_fonts);
-    if (slide.item) {
-        const model::Item& item = m_items[*slide.item];
+    if (decision.kind == schedule::SlotKind::item) {
+        slide.item = decision.item;
+        const model::Item& item = m_items[decision.item];
         render::SlideContext context{.language = m_options.language, .zone = &zone};
         if (const auto* event = std::get_if<model::EventContent>(&item.content)) {
             context.event = schedule::event_state(*event, wall, zone);
@@ -56,18 +62,29 @@ Player::Slide Player::prepare_next(const Instant& now) {
         for (const std::string& problem : report.problems) {
             log(Priority::warning, "render", fmt::format("item \"{}\": {}", item.id, problem));
         }
-        slide.until = now.monotonic + item.duration;
+        // The planner may cut the slot short (the item's window ends, a higher priority starts).
+        slide.until = now.monotonic + decision.length.value_or(item.duration);
     } else {
-        // Never a blank screen: with nothing to play, the corner's name and the clock stay up.
-        canvas.fill(render::Rect{0, 0, frame.width, frame.height}, m_theme.paper);
-        canvas.draw_text(m_options.header_title, render::Rect{0, 0, frame.width, frame.height},
-                         render::TextStyle{.weight = render::Weight::bold,
-                                           .size = frame.unit(0.08),
-                                           .min_size = frame.unit(0.04),
-                                           .color = m_theme.header,
-                                           .align = render::Align::center,
-                                           .vertical = render::VerticalAlign::middle});
-        slide.until = now.monotonic + idle_recheck;
+        slide.blank = decision.kind == schedule::SlotKind::closed && m_options.opening_hours &&
+                      m_options.opening_hours->outside == model::OutsideHours::blank;
+        if (slide.blank) {
+            canvas.fill(render::Rect{0, 0, frame.width, frame.height}, render::Color{0, 0, 0});
+        } else {
+            // Never a blank screen by accident: with nothing to play, the corner's name and the
+            // clock stay up.
+            canvas.fill(render::Rect{0, 0, frame.width, frame.height}, m_theme.paper);
+            canvas.draw_text(m_options.header_title, render::Rect{0, 0, frame.width, frame.height},
+                             render::TextStyle{.weight = render::Weight::bold,
+                                               .size = frame.unit(0.08),
+                                               .min_size = frame.unit(0.04),
+                                               .color = m_theme.header,
+                                               .align = render::Align::center,
+                                               .vertical = render::VerticalAlign::middle});
+        }
+        // Look again at the next change, but at least every idle_recheck and never in a spin.
+        const auto wait = std::clamp<std::chrono::seconds>(decision.length.value_or(idle_recheck),
+                                                           std::chrono::seconds{1}, idle_recheck);
+        slide.until = now.monotonic + wait;
     }
     m_screen.target(nullptr);
     slide.shown_at = now.monotonic;

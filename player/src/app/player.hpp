@@ -9,11 +9,12 @@
 
 #include "app/instant.hpp"
 #include "model/item.hpp"
+#include "model/playlist.hpp"
 #include "render/clock_face.hpp"
 #include "render/font_set.hpp"
 #include "render/screen.hpp"
 #include "render/theme.hpp"
-#include "schedule/rotation.hpp"
+#include "schedule/planner.hpp"
 
 namespace keiji::app {
 
@@ -24,6 +25,7 @@ struct PlayerOptions {
     std::chrono::milliseconds frame_interval{
         16};  // Pace of crossfade frames (about 60 per second).
     const date::time_zone* zone = nullptr;
+    std::optional<model::OpeningHours> opening_hours;  // None: open around the clock.
 };
 
 // What one update did, and when the player next needs to run.
@@ -41,6 +43,9 @@ class Player {
 public:
     Player(render::Screen& screen, render::FontSet& fonts, std::vector<model::Item> items,
            PlayerOptions options);
+    // The planner keeps a view of the items, so a player stays where it was built.
+    Player(const Player&) = delete;
+    Player& operator=(const Player&) = delete;
 
     UpdateResult update(const Instant& now);
     // Shows the current frame again on the next update (the window was exposed or resized).
@@ -49,7 +54,8 @@ public:
 private:
     struct Slide {
         render::TextureHandle layer;
-        std::optional<std::size_t> item;  // nullopt: the idle screen (nothing is eligible).
+        std::optional<std::size_t> item;  // nullopt: the idle or closed screen.
+        bool blank = false;               // Closed with OutsideHours::blank: black, no header.
         std::chrono::steady_clock::time_point shown_at{};
         std::chrono::steady_clock::time_point until{};
     };
@@ -64,7 +70,7 @@ private:
     std::vector<model::Item> m_items;
     PlayerOptions m_options;
     render::Theme m_theme;
-    schedule::Rotation m_rotation;
+    schedule::Planner m_planner;  // Declared after m_items and m_options, which it views.
 
     render::TextureHandle m_header;
     std::optional<render::ClockFace> m_clock;

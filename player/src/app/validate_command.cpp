@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app/content_loader.hpp"
+#include "schedule/lint.hpp"
 
 namespace keiji::app {
 
@@ -18,6 +19,11 @@ int run_validate(const ValidateOptions& options) {
                 japanese ? fmt::format("{}: OK({} 項目)\n", file, playlist->items.size())
                          : fmt::format("{}: ok ({} items)\n", file, playlist->items.size());
             std::fputs(line.c_str(), stdout);
+            // Warnings (an item that never plays) do not fail validation, but staff see them.
+            for (const model::Error& warning :
+                 schedule::schedule_warnings(*playlist, *date::locate_zone("Asia/Tokyo"))) {
+                std::fputs((warning.to_string(options.language) + "\n").c_str(), stderr);
+            }
             continue;
         }
         ++failed;
