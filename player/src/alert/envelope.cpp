@@ -1,0 +1,95 @@
+#include "alert/envelope.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "alert/signing.hpp"
+
+namespace keiji::alert {
+
+namespace {
+
+std::expected<std::string, std::string> string_member(const nlohmann::json& object,
+                                                      const char* name) {
+    const auto found = object.find(name);
+    if (found == object.end()) {
+        return std::unexpected(fmt::format("the field \"{}\" is missing", name));
+    }
+    if (!found->is_string()) {
+        return std::unexpected(fmt::format("\"{}\" is not a string", name));
+    }
+    return found->get<std::string>();
+}
+
+}  // namespace
+
+std::expected<Envelope, std::string> parse_envelope(std::string_view text) {
+    const nlohmann::json root = nlohmann::json::parse(text, nullptr, false);
+    if (root.is_discarded() || !root.is_object()) {
+        return std::unexpected("not a JSON object");
+    }
+    for (const auto& [name, value] : root.items()) {
+        if (name != "key_id" && name != "payload" && name != "signature") {
+            return std::unexpected(fmt::format("unknown field \"{}\"", name));
+        }
+    }
+    Envelope envelope;
+    auto key_id = string_member(root, "key_id");
+    auto payload = string_member(root, "payload");
+    auto signature = string_member(root, "signature");
+    for (const auto* member : {&key_id, &payload, &signature}) {
+        if (!member->has_value()) {
+            return std::unexpected(member->error());
+        }
+    }
+    auto raw_signature = from_base64(*signature);
+    if (!raw_signature) {
+        return std::unexpected("\"signature\" is " + raw_signature.error());
+    }
+    envelope.key_id = std::move(*key_id);
+    envelope.payload = std::move(*payload);
+    envelope.signature = std::move(*raw_signature);
+    return envelope;
+}
+
+std::string to_json(const Envelope& envelope) {
+    const nlohmann::json object = {{"key_id", envelope.key_id},
+                                   {"payload", envelope.payload},
+                                   {"signature", to_base64(envelope.signature)}};
+    return object.dump();
+}
+
+std::expected<KeyRing, std::string> KeyRing::parse(std::string_view text) {
+    const nlohmann::json root = nlohmann::json::parse(text, nullptr, false);
+    if (root.is_discarded() || !root.is_object() || !root.contains("keys") ||
+        !root["keys"].is_array()) {
+        return std::unexpected(
+            "not a key file: expected {\"keys\": [{\"key_id\": ..., \"public_key\": ...}]}");
+    }
+    KeyRing ring;
+    for (const nlohmann::json& entry : root["keys"]) {
+        if (!entry.is_object()) {
+            return std::unexpected("every entry of \"keys\" must be an object");
+        }
+        auto key_id = string_member(entry, "key_id");
+        auto public_key = string_member(entry, "public_key");
+        if (!key_id || !public_key) {
+            return std::unexpected(!key_id ? key_id.error() : public_key.error());
+        }
+        auto raw = from_base64(*public_key);
+        if (!raw || raw->size() != 32) {
+            return std::unexpected(fmt::format(
+                "the public key of \"{}\" is not the base64 of a 32-byte Ed25519 key", *key_id));
+        }
+        ring.add(std::move(*key_id), std::move(*raw));
+    }
+    return ring;
+}
+
+const std::string* KeyRing::find(std::string_view key_id) const {
+    const auto found = m_keys.find(key_id);
+    return found == m_keys.end() ? nullptr : &found->second;
+}
+
+}  // namespace keiji::alert
