@@ -17,3 +17,13 @@ TEST_CASE("clock face: date with 曜日 and 24-hour time in Tokyo") {
     CHECK(new_year.date == "2026年1月1日(木)");
     CHECK(new_year.time == "00:05");
 }
+
+TEST_CASE("clock face: 令和 era date when the theme asks for it") {
+    const auto& tokyo = *date::locate_zone("Asia/Tokyo");
+    using keiji::render::DateStyle;
+    CHECK(keiji::render::format_clock(sys_days{2026y / November / 24} + 7h, tokyo,
+                                      DateStyle::japanese_era)
+              .date == "令和8年11月24日(火)");
+    CHECK(keiji::render::japanese_era_year(date::year{2019} / date::May / 1) == "令和元年");
+    CHECK(keiji::render::japanese_era_year(date::year{2019} / date::April / 30) == "2019年");
+}

@@ -13,6 +13,13 @@
 
 namespace keiji::model {
 
+// Which point of a photo stays in view when it is cropped to fill its frame, as fractions of
+// the photo's width and height from its top-left corner (the centre by default).
+struct FocalPoint {
+    double x = 0.5;
+    double y = 0.5;
+};
+
 // A partner municipality's promotion: "岐阜県 郡上市" with a title, a body and a photo.
 struct PromoContent {
     LocalizedText prefecture;
@@ -20,7 +27,8 @@ struct PromoContent {
     LocalizedText title;
     LocalizedText body;
     std::string image;  // Relative to the playlist's directory, or empty.
-    std::string url;    // Shown as a QR code, or empty.
+    FocalPoint image_focus;
+    std::string url;  // Shown as a QR code, or empty.
 };
 
 // One occurrence of an event, e.g. Saturday 11:00–16:00.
@@ -38,6 +46,7 @@ struct EventContent {
     std::vector<Session> sessions;  // Sorted by start, never empty.
     int announce_days = 30;
     std::string image;
+    FocalPoint image_focus;
 };
 
 enum class Importance { normal, important };

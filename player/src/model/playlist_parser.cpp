@@ -170,6 +170,21 @@ std::vector<Session> read_sessions(const JsonDocument& document, ObjectReader& r
     return sessions;
 }
 
+// "image_focus": {"x": 0.3, "y": 0.6}, the point of the photo that stays in view when it is
+// cropped, as fractions of its width and height.
+FocalPoint read_focal_point(const JsonDocument& document, ObjectReader& reader, Errors& errors) {
+    FocalPoint focus;
+    if (!reader.has("image_focus")) {
+        return focus;
+    }
+    ObjectReader point(document, reader.member_pointer("image_focus"), errors, {"x", "y"});
+    if (point.is_object()) {
+        focus.x = point.number("x", Presence::optional, 0.0, 1.0).value_or(0.5);
+        focus.y = point.number("y", Presence::optional, 0.0, 1.0).value_or(0.5);
+    }
+    return focus;
+}
+
 std::optional<ItemContent> read_content(const JsonDocument& document, const std::string& pointer,
                                         std::string_view type, Errors& errors) {
     // Members every item type shares; each type adds its own.
@@ -180,9 +195,9 @@ std::optional<ItemContent> read_content(const JsonDocument& document, const std:
         return names;
     };
     if (type == "promo") {
-        ObjectReader reader(
-            document, pointer, errors,
-            with_common({"prefecture", "municipality", "title", "body", "image", "url"}));
+        ObjectReader reader(document, pointer, errors,
+                            with_common({"prefecture", "municipality", "title", "body", "image",
+                                         "image_focus", "url"}));
         PromoContent promo;
         promo.prefecture = reader.text("prefecture", Presence::required).value_or(LocalizedText{});
         promo.municipality =
@@ -190,13 +205,14 @@ std::optional<ItemContent> read_content(const JsonDocument& document, const std:
         promo.title = reader.text("title", Presence::required).value_or(LocalizedText{});
         promo.body = reader.text("body", Presence::optional).value_or(LocalizedText{});
         promo.image = reader.string("image", Presence::optional).value_or("");
+        promo.image_focus = read_focal_point(document, reader, errors);
         promo.url = reader.string("url", Presence::optional).value_or("");
         return promo;
     }
     if (type == "event") {
-        ObjectReader reader(
-            document, pointer, errors,
-            with_common({"title", "venue", "body", "sessions", "announce_days", "image"}));
+        ObjectReader reader(document, pointer, errors,
+                            with_common({"title", "venue", "body", "sessions", "announce_days",
+                                         "image", "image_focus"}));
         EventContent event;
         event.title = reader.text("title", Presence::required).value_or(LocalizedText{});
         event.venue = reader.text("venue", Presence::required).value_or(LocalizedText{});
@@ -205,6 +221,7 @@ std::optional<ItemContent> read_content(const JsonDocument& document, const std:
         event.announce_days =
             int(reader.integer("announce_days", Presence::optional, 0, 366).value_or(30));
         event.image = reader.string("image", Presence::optional).value_or("");
+        event.image_focus = read_focal_point(document, reader, errors);
         return event;
     }
     if (type == "notice") {

@@ -111,26 +111,37 @@ TextResult Canvas::draw_text(std::string_view content, Rect box, const TextStyle
     return result;
 }
 
-bool Canvas::draw_image_cover(const std::string& path, Rect box) {
-    SurfaceHandle image(IMG_Load(path.c_str()));
-    if (!image || image->w <= 0 || image->h <= 0) {
+bool Canvas::draw_image_cover(const std::string& path, Rect box, model::FocalPoint focus) {
+    SurfaceHandle decoded_here;
+    SDL_Surface* image = nullptr;
+    if (m_images != nullptr) {
+        image = m_images->get(path);
+    } else {
+        decoded_here.reset(IMG_Load(path.c_str()));
+        image = decoded_here.get();
+    }
+    if (image == nullptr || image->w <= 0 || image->h <= 0 || box.w <= 0 || box.h <= 0) {
         return false;
     }
-    TextureHandle texture(SDL_CreateTextureFromSurface(m_renderer, image.get()));
+    TextureHandle texture(SDL_CreateTextureFromSurface(m_renderer, image));
     if (!texture) {
         return false;
     }
     SDL_SetTextureScaleMode(texture.get(), SDL_ScaleModeLinear);
-    // Crop the image to the box's aspect ratio around its centre, then scale.
+    // Crop the image to the box's aspect ratio, centred on the focal point but never past the
+    // image's edges, then scale.
     const double box_ratio = double(box.w) / box.h;
     const double image_ratio = double(image->w) / image->h;
+    const auto place = [](double centre, int crop, int full) {
+        return std::clamp(int(centre * full - crop / 2.0 + 0.5), 0, full - crop);
+    };
     SDL_Rect source{0, 0, image->w, image->h};
     if (image_ratio > box_ratio) {
-        source.w = int(image->h * box_ratio);
-        source.x = (image->w - source.w) / 2;
+        source.w = std::max(1, int(image->h * box_ratio));
+        source.x = place(std::clamp(focus.x, 0.0, 1.0), source.w, image->w);
     } else {
-        source.h = int(image->w / box_ratio);
-        source.y = (image->h - source.h) / 2;
+        source.h = std::max(1, int(image->w / box_ratio));
+        source.y = place(std::clamp(focus.y, 0.0, 1.0), source.h, image->h);
     }
     const SDL_Rect target{box.x, box.y, box.w, box.h};
     SDL_RenderCopy(m_renderer, texture.get(), &source, &target);

@@ -5,8 +5,10 @@
 #include <string>
 #include <string_view>
 
+#include "model/item.hpp"
 #include "render/font_set.hpp"
 #include "render/geometry.hpp"
+#include "render/image_cache.hpp"
 #include "text/line_breaker.hpp"
 
 namespace keiji::render {
@@ -37,15 +39,18 @@ struct TextResult {
 // the text module and drawn through the font fallback chain.
 class Canvas {
 public:
-    Canvas(SDL_Renderer* renderer, FontSet& fonts) : m_renderer(renderer), m_fonts(fonts) {}
+    // `images`: where photos decoded ahead of time are found; nullptr decodes at draw time.
+    Canvas(SDL_Renderer* renderer, FontSet& fonts, ImageCache* images = nullptr)
+        : m_renderer(renderer), m_fonts(fonts), m_images(images) {}
 
     void fill(Rect area, Color color);
     // Width in pixels of one line of `text` as draw_text() would draw it.
     [[nodiscard]] int measure(std::string_view text, Weight weight, int size);
     TextResult draw_text(std::string_view text, Rect box, const TextStyle& style);
-    // Scales the image to cover `box` and crops what sticks out (centred). Returns false, drawing
-    // nothing, when the image cannot be read.
-    bool draw_image_cover(const std::string& path, Rect box);
+    // Scales the image to cover `box` and crops what sticks out, keeping `focus` (a point of the
+    // image in fractions of its size) as near the box's centre as the image allows. Returns
+    // false, drawing nothing, when the image cannot be read.
+    bool draw_image_cover(const std::string& path, Rect box, model::FocalPoint focus = {});
 
     [[nodiscard]] FontSet& fonts() { return m_fonts; }
 
@@ -58,6 +63,7 @@ private:
 
     SDL_Renderer* m_renderer;
     FontSet& m_fonts;
+    ImageCache* m_images;
 };
 
 }  // namespace keiji::render

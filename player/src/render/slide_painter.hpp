@@ -13,12 +13,16 @@
 
 namespace keiji::render {
 
+// Whether the bottom ticker band is shown over this slide; templates then end above it.
+enum class TickerSpace { none, reserved };
+
 // Everything a slide needs besides its item: the language to show and, for events, the state
 // the scheduler computed for this moment.
 struct SlideContext {
     std::string language = "ja";
     model::EventState event;
     const date::time_zone* zone = nullptr;
+    TickerSpace ticker = TickerSpace::none;
 };
 
 // What went wrong while painting: the slide is still drawn, and the caller logs these.
@@ -26,7 +30,9 @@ struct PaintReport {
     std::vector<std::string> problems;
 };
 
-// Paints `item` over the whole frame except the header band, which paint_header() owns.
+// Paints `item` over the whole frame except the header band, which paint_header() owns (and the
+// ticker band when context.ticker reserves it). Templates are laid out in fractions of the
+// screen: a portrait screen stacks what a landscape one sets side by side.
 PaintReport paint_slide(Canvas& canvas, Frame frame, const model::Item& item,
                         const SlideContext& context, const Theme& theme);
 

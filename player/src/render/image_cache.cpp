@@ -1,0 +1,59 @@
+#include "render/image_cache.hpp"
+
+#include <SDL_image.h>
+
+#include <algorithm>
+
+namespace keiji::render {
+
+namespace {
+
+std::shared_ptr<SDL_Surface> decode(const std::string& path) {
+    SDL_Surface* surface = IMG_Load(path.c_str());
+    if (surface == nullptr || surface->w <= 0 || surface->h <= 0) {
+        SDL_FreeSurface(surface);
+        return nullptr;
+    }
+    return std::shared_ptr<SDL_Surface>(surface, SDL_FreeSurface);
+}
+
+}  // namespace
+
+ImageCache::~ImageCache() {
+    // A decode still running owns nothing of ours, but waiting keeps its thread from outliving
+    // SDL_image at shutdown.
+    for (Entry& entry : m_entries) {
+        entry.surface.wait();
+    }
+}
+
+ImageCache::Entry& ImageCache::touch(const std::string& path, std::launch policy) {
+    const auto found = std::find_if(m_entries.begin(), m_entries.end(),
+                                    [&](const Entry& entry) { return entry.path == path; });
+    if (found != m_entries.end()) {
+        m_entries.splice(m_entries.begin(), m_entries, found);
+        return m_entries.front();
+    }
+    m_entries.push_front(Entry{path, std::async(policy, decode, path).share()});
+    while (m_entries.size() > m_capacity) {
+        m_entries.back().surface.wait();
+        m_entries.pop_back();
+    }
+    return m_entries.front();
+}
+
+void ImageCache::prefetch(const std::string& path) {
+    if (!path.empty()) {
+        touch(path, std::launch::async);
+    }
+}
+
+SDL_Surface* ImageCache::get(const std::string& path) {
+    if (path.empty()) {
+        return nullptr;
+    }
+    // Not prefetched: decode right here rather than start a thread only to wait for it.
+    return touch(path, std::launch::deferred).surface.get().get();
+}
+
+}  // namespace keiji::render

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <SDL.h>
+
+#include <future>
+#include <list>
+#include <memory>
+#include <string>
+
+#include "render/sdl_handles.hpp"
+
+namespace keiji::render {
+
+// Decoded images by path, so a slide's photo can be decoded ahead of time on a worker thread and
+// the slide painted at once when its transition starts. Only decoding runs off the main thread
+// (IMG_Load into a surface); textures are made by the Canvas on the main thread.
+class ImageCache {
+public:
+    // `capacity`: how many decoded images are kept (a 1920×1080 photo is 8 MB as a surface).
+    explicit ImageCache(std::size_t capacity = 4) : m_capacity(capacity) {}
+    ImageCache(const ImageCache&) = delete;
+    ImageCache& operator=(const ImageCache&) = delete;
+    ~ImageCache();
+
+    // Starts decoding `path` on a worker thread unless it is cached or already on its way.
+    void prefetch(const std::string& path);
+    // The decoded image, waiting for a decode in progress (or decoding now); nullptr when the
+    // file cannot be read. Valid until the next prefetch() or get().
+    [[nodiscard]] SDL_Surface* get(const std::string& path);
+
+private:
+    struct Entry {
+        std::string path;
+        std::shared_future<std::shared_ptr<SDL_Surface>> surface;
+    };
+    // Moves `path` to the front (most recent), adding a decode when absent.
+    Entry& touch(const std::string& path, std::launch policy);
+
+    std::size_t m_capacity;
+    std::list<Entry> m_entries;  // Most recently used first.
+};
+
+}  // namespace keiji::render

@@ -1,0 +1,37 @@
+#include "render/theme.hpp"
+
+#include <doctest/doctest.h>
+
+using keiji::render::contrast_ratio;
+using keiji::render::Theme;
+
+TEST_CASE("theme: the WCAG contrast formula gives the known extremes") {
+    CHECK(contrast_ratio({0, 0, 0}, {255, 255, 255}) == doctest::Approx(21.0));
+    CHECK(contrast_ratio({0x77, 0x77, 0x77}, {255, 255, 255}) ==
+          doctest::Approx(4.48).epsilon(0.01));
+}
+
+TEST_CASE("theme: every text colour on its background reaches 4.5:1") {
+    const Theme theme;
+    struct Pair {
+        const char* what;
+        keiji::render::Color text;
+        keiji::render::Color background;
+    };
+    const Pair pairs[] = {
+        {"ink on paper", theme.ink, theme.paper},
+        {"muted ink on paper", theme.muted_ink, theme.paper},
+        {"ink on panel", theme.ink, theme.panel},
+        {"muted ink on panel", theme.muted_ink, theme.panel},
+        {"white on header", theme.on_header, theme.header},
+        {"white on accent", theme.on_accent, theme.accent},
+        {"white on alert", theme.on_alert, theme.alert},
+        {"muted ink on footer", theme.muted_ink, theme.footer},
+        {"ink on footer (label chips)", theme.ink, theme.footer},
+        {"white on ticker", theme.on_ticker, theme.ticker},
+    };
+    for (const Pair& pair : pairs) {
+        CAPTURE(pair.what);
+        CHECK(contrast_ratio(pair.text, pair.background) >= 4.5);
+    }
+}
