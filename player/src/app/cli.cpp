@@ -9,6 +9,7 @@
 
 #include "app/layout_command.hpp"
 #include "app/play_command.hpp"
+#include "app/preview_command.hpp"
 #include "app/schedule_command.hpp"
 #include "app/validate_command.hpp"
 
@@ -46,6 +47,40 @@ bool parse_size(const std::string& text, int& width, int& height) {
     return width >= 160 && height >= 120 && width <= 8192 && height <= 8192;
 }
 
+// The options validate and preview share: the screen the slides are judged on.
+void add_staff_check_options(CLI::App& command, std::string& size, lint::Viewing& viewing,
+                             std::string& display_language) {
+    command
+        .add_option("--size", size,
+                    "Screen size in pixels, WxH (default 1920x1080; "
+                    "1080x1920 for portrait)")
+        ->type_name("WxH");
+    command
+        .add_option("--viewing-distance", viewing.distance_m,
+                    "Metres from which people read the screen (default 3)")
+        ->check(CLI::Range(0.3, 100.0));
+    command
+        .add_option("--screen-inches", viewing.diagonal_inches,
+                    "Diagonal of the screen in inches (default 55)")
+        ->check(CLI::Range(7.0, 400.0));
+    command
+        .add_option("--lang", display_language,
+                    "Language the screen shows (ja, ja-x-easy, en, zh-Hans, ko, ...)")
+        ->capture_default_str();
+}
+
+// --size for validate and preview; empty keeps the default. Prints the problem and returns false
+// for anything that is not a size.
+bool read_size_option(const std::string& text, int& width, int& height) {
+    if (text.empty() || parse_size(text, width, height)) {
+        return true;
+    }
+    std::fputs(
+        fmt::format("keiji: --size \"{}\" is not a size; write it like 1920x1080\n", text).c_str(),
+        stderr);
+    return false;
+}
+
 constexpr const char* overview = R"(keiji (掲示) plays signage for the lobby of a city-ward office.
 
 Examples:
@@ -54,6 +89,8 @@ Examples:
   keiji play --headless --out frames --seconds 60
                                               write the frame of each change as a PNG
   keiji validate playlists/*.json             check playlists before publishing them
+  keiji preview playlists/events.json --out preview
+                                              see every slide as a PNG, and a contact sheet
 )";
 
 }  // namespace
@@ -106,9 +143,44 @@ int run_cli(int argc, char** argv) {
     validate->add_option("FILE", validate_options.files, "Playlist files to check")
         ->required()
         ->check(CLI::ExistingFile);
+    std::string validate_size;
+    add_staff_check_options(*validate, validate_size, validate_options.viewing,
+                            validate_options.display_language);
+    validate->add_flag_function(
+        "--json", [&](std::int64_t) { validate_options.format = OutputFormat::json; },
+        "Print one JSON document (files, problems with line, column, pointer, severity, "
+        "messages in English and Japanese) on stdout");
+    validate->add_flag_function(
+        "--strict", [&](std::int64_t) { validate_options.strictness = Strictness::warnings_fail; },
+        "Treat warnings (overflow, tofu, small text, contrast, reading time, never plays) as "
+        "errors");
     validate->footer(
         "Messages are in Japanese when LANG starts with \"ja\". Exit code: 0 all "
-        "valid, 1 problems found, 2 usage error.");
+        "valid, 1 problems found, 2 usage error.\n"
+        "Rules: text at least viewing distance / 250 high (Japanese public-signage rule, MLIT "
+        "barrier-free guideline: 40 mm at 10 m); contrast at least 4.5:1 (WCAG 2.2 AA); "
+        "reading at 400 Japanese characters or 200 words a minute.");
+
+    PreviewOptions preview_options;
+    preview_options.message_language = message_language();
+    std::string preview_size;
+    auto* preview = app.add_subcommand(
+        "preview", "Draw each item of a playlist as a PNG, plus contact-sheet.png");
+    preview->add_option("FILE", preview_options.file, "Playlist file")
+        ->required()
+        ->check(CLI::ExistingFile);
+    preview->add_option("--out", preview_options.out_directory, "Folder for the PNG files")
+        ->required();
+    preview
+        ->add_option("--at", preview_options.at,
+                     "Show the slides as at this time (events' あと N 日), e.g. "
+                     "2025-11-20T10:00:00+09:00")
+        ->type_name("ISO8601");
+    add_staff_check_options(*preview, preview_size, preview_options.viewing,
+                            preview_options.language);
+    preview->footer(
+        "Example: keiji preview playlists/partners.json --out preview --size 1080x1920 "
+        "(portrait)");
 
     LayoutOptions layout_options;
     auto* layout = app.add_subcommand(
@@ -195,7 +267,16 @@ int run_cli(int argc, char** argv) {
         return run_play(play_options);
     }
     if (validate->parsed()) {
+        if (!read_size_option(validate_size, validate_options.width, validate_options.height)) {
+            return 2;
+        }
         return run_validate(validate_options);
+    }
+    if (preview->parsed()) {
+        if (!read_size_option(preview_size, preview_options.width, preview_options.height)) {
+            return 2;
+        }
+        return run_preview(preview_options);
     }
     if (layout->parsed()) {
         return run_layout(layout_options);

@@ -108,6 +108,9 @@ TextResult Canvas::draw_text(std::string_view content, Rect box, const TextStyle
         top += fit.line_height;
     }
     SDL_RenderSetClipRect(m_renderer, nullptr);
+    if (m_text_log != nullptr) {
+        m_text_log->push_back(DrawnText{std::string(content), box, style, result});
+    }
     return result;
 }
 

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/item.hpp"
 #include "render/font_set.hpp"
@@ -35,6 +36,15 @@ struct TextResult {
     std::string missing_glyphs;  // UTF-8: characters no font has (drawn as boxes), each once.
 };
 
+// One draw_text() call as it happened, for checks that judge a slide by what was really drawn
+// (keiji validate: overflow, tofu, legibility, contrast).
+struct DrawnText {
+    std::string text;
+    Rect box;
+    TextStyle style;
+    TextResult result;
+};
+
 // Draws onto whatever the SDL renderer currently targets: shapes, images, and text laid out by
 // the text module and drawn through the font fallback chain.
 class Canvas {
@@ -53,6 +63,8 @@ public:
     bool draw_image_cover(const std::string& path, Rect box, model::FocalPoint focus = {});
 
     [[nodiscard]] FontSet& fonts() { return m_fonts; }
+    // Appends every later draw_text() to `log` (nullptr: stop recording). Not owned.
+    void record_text(std::vector<DrawnText>* log) { m_text_log = log; }
 
 private:
     // Draws `text` with its baseline at `baseline`, run by run through the fallback chain.
@@ -64,6 +76,7 @@ private:
     SDL_Renderer* m_renderer;
     FontSet& m_fonts;
     ImageCache* m_images;
+    std::vector<DrawnText>* m_text_log = nullptr;
 };
 
 }  // namespace keiji::render

@@ -30,6 +30,7 @@ void paint_footer(Canvas& canvas, Frame frame, const Theme& theme) {
 PaintReport paint_slide(Canvas& canvas, Frame frame, const model::Item& item,
                         const SlideContext& context, const Theme& theme) {
     PaintReport report;
+    canvas.record_text(&report.texts);
     canvas.fill(Rect{0, 0, frame.width, frame.height}, theme.paper);
     const detail::Layout layout = detail::layout_for(frame, context, theme);
     if (const auto* promo = std::get_if<model::PromoContent>(&item.content)) {
@@ -40,6 +41,7 @@ PaintReport paint_slide(Canvas& canvas, Frame frame, const model::Item& item,
         detail::paint_notice(canvas, layout, *notice, context, theme);
     }
     paint_footer(canvas, frame, theme);
+    canvas.record_text(nullptr);
     return report;
 }
 

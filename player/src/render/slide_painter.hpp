@@ -28,6 +28,8 @@ struct SlideContext {
 // What went wrong while painting: the slide is still drawn, and the caller logs these.
 struct PaintReport {
     std::vector<std::string> problems;
+    // Every text box painted, with the size it got, overflow and missing glyphs (for the lint).
+    std::vector<DrawnText> texts;
 };
 
 // Paints `item` over the whole frame except the header band, which paint_header() owns (and the

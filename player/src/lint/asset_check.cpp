@@ -1,0 +1,95 @@
+#include "lint/asset_check.hpp"
+
+#include <SDL_image.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include "render/sdl_handles.hpp"
+
+namespace keiji::lint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The box a photo covers on `frame`, in the proportions the promo and event templates use.
+render::Rect photo_box(render::Frame frame) {
+    if (frame.height > frame.width) {
+        return render::Rect{0, 0, frame.width, frame.height * 2 / 5};
+    }
+    return render::Rect{0, 0, frame.width / 2, frame.height * 85 / 100};
+}
+
+void check_image(const PlaylistFile& file, std::size_t index, const std::string& image,
+                 render::Frame frame, model::Errors& problems) {
+    if (image.empty()) {
+        return;
+    }
+    const fs::path path = fs::path(image).is_absolute()
+                              ? fs::path(image)
+                              : fs::path(file.playlist.base_directory) / image;
+    const std::string pointer =
+        model::append_pointer(model::append_pointer("/items", index), "image");
+    const model::SourceLocation where = file.document.location_of(pointer);
+    std::error_code error;
+    if (!fs::is_regular_file(path, error)) {
+        problems.push_back(model::Error{
+            .where = where,
+            .message = {fmt::format("the image file \"{}\" does not exist (looked for {}); the "
+                                    "screen would show a plain colour instead",
+                                    image, path.string()),
+                        fmt::format("画像ファイル「{}」が見つかりません({} を探しました)。画面には"
+                                    "写真の代わりに色の面が出ます",
+                                    image, path.string())}});
+        return;
+    }
+    const render::SurfaceHandle decoded(IMG_Load(path.c_str()));
+    if (!decoded) {
+        problems.push_back(model::Error{
+            .where = where,
+            .message = {fmt::format("the image \"{}\" cannot be read as PNG or JPEG ({}); save "
+                                    "it again as PNG or JPEG",
+                                    image, IMG_GetError()),
+                        fmt::format("画像「{}」を PNG / JPEG として読めません({})。PNG か JPEG "
+                                    "で保存し直してください",
+                                    image, IMG_GetError())}});
+        return;
+    }
+    const render::Rect box = photo_box(frame);
+    const double enlargement = std::max(double(box.w) / decoded->w, double(box.h) / decoded->h);
+    if (enlargement > maximum_image_enlargement) {
+        const int need_w = int(std::ceil(box.w / maximum_image_enlargement));
+        const int need_h = int(std::ceil(box.h / maximum_image_enlargement));
+        problems.push_back(model::Error{
+            .where = where,
+            .message = {fmt::format("the image \"{}\" is {}×{} pixels: on a {}×{} screen it is "
+                                    "enlarged {:.1f} times and looks blurred; use at least {}×{}",
+                                    image, decoded->w, decoded->h, frame.width, frame.height,
+                                    enlargement, need_w, need_h),
+                        fmt::format("画像「{}」は {}×{} ピクセルです。{}×{} の画面では {:.1f} 倍"
+                                    "に拡大されてぼやけます。{}×{} 以上の画像にしてください",
+                                    image, decoded->w, decoded->h, frame.width, frame.height,
+                                    enlargement, need_w, need_h)},
+            .severity = model::Severity::warning});
+    }
+}
+
+}  // namespace
+
+model::Errors check_images(const PlaylistFile& file, render::Frame frame) {
+    model::Errors problems;
+    for (std::size_t i = 0; i < file.playlist.items.size(); ++i) {
+        const model::ItemContent& content = file.playlist.items[i].content;
+        if (const auto* promo = std::get_if<model::PromoContent>(&content)) {
+            check_image(file, i, promo->image, frame, problems);
+        } else if (const auto* event = std::get_if<model::EventContent>(&content)) {
+            check_image(file, i, event->image, frame, problems);
+        }
+    }
+    return problems;
+}
+
+}  // namespace keiji::lint
