@@ -33,27 +33,58 @@ Player::Player(render::Screen& screen, render::FontSet& fonts, std::vector<model
       m_options(std::move(options)),
       m_planner(m_items, m_options.opening_hours ? &m_options.opening_hours->hours : nullptr,
                 *m_options.zone) {
+    m_theme.date_style = m_options.date_style;
     const render::Frame frame = m_screen.frame();
     m_header = m_screen.make_layer(frame.width, render::header_height(frame));
+    if (!m_options.ticker.empty()) {
+        m_ticker.emplace(m_screen, m_fonts, m_options.ticker, m_theme);
+        if (m_ticker->empty()) {
+            m_ticker.reset();
+        }
+    }
 }
 
 std::string Player::item_id(const Slide& slide) const {
     return slide.item ? m_items[*slide.item].id : "";
 }
 
+void Player::plan_next(const Instant& now, std::chrono::steady_clock::time_point at) {
+    const auto ahead = std::chrono::duration_cast<std::chrono::system_clock::duration>(
+        std::max(at - now.monotonic, std::chrono::steady_clock::duration::zero()));
+    // The planner is asked about the moment the slide will appear, not the moment of asking.
+    m_planned = m_planner.next(std::chrono::floor<std::chrono::seconds>(now.wall + ahead));
+    if (m_planned->kind != schedule::SlotKind::item) {
+        return;
+    }
+    const model::Item& item = m_items[m_planned->item];
+    if (const auto* promo = std::get_if<model::PromoContent>(&item.content)) {
+        m_images.prefetch(promo->image);
+    } else if (const auto* event = std::get_if<model::EventContent>(&item.content)) {
+        m_images.prefetch(event->image);
+    }
+}
+
 Player::Slide Player::prepare_next(const Instant& now) {
     const auto wall = std::chrono::floor<std::chrono::seconds>(now.wall);
     const date::time_zone& zone = *m_options.zone;
     Slide slide;
-    const schedule::Decision decision = m_planner.next(wall);
+    if (!m_planned) {
+        plan_next(now, now.monotonic);
+    }
+    const schedule::Decision decision = *m_planned;
+    m_planned.reset();
     const render::Frame frame = m_screen.frame();
     slide.layer = m_screen.make_layer(frame.width, frame.height);
     m_screen.target(slide.layer.get());
-    render::Canvas canvas(m_screen.renderer(), m_fonts);
+    // The photo was decoded ahead (plan_next); the layer is complete before any frame shows it.
+    render::Canvas canvas(m_screen.renderer(), m_fonts, &m_images);
     if (decision.kind == schedule::SlotKind::item) {
         slide.item = decision.item;
         const model::Item& item = m_items[decision.item];
-        render::SlideContext context{.language = m_options.language, .zone = &zone};
+        render::SlideContext context{
+            .language = m_options.language,
+            .zone = &zone,
+            .ticker = m_ticker ? render::TickerSpace::reserved : render::TickerSpace::none};
         if (const auto* event = std::get_if<model::EventContent>(&item.content)) {
             context.event = schedule::event_state(*event, wall, zone);
         }
@@ -98,17 +129,24 @@ void Player::paint_header(const render::ClockFace& face) {
     m_screen.target(nullptr);
 }
 
-void Player::present_still() const {
+void Player::present(const render::Layer& outgoing, const render::Layer& incoming) const {
     const render::Frame frame = m_screen.frame();
     m_screen.present(
-        {render::Layer{m_current->layer.get(), {0, 0, frame.width, frame.height}},
-         render::Layer{m_header.get(), {0, 0, frame.width, render::header_height(frame)}}});
+        {outgoing, incoming,
+         render::Layer{m_header.get(), {0, 0, frame.width, render::header_height(frame)}},
+         m_ticker ? render::Layer{m_ticker->layer(), m_ticker->where()} : render::Layer{}});
+}
+
+void Player::present_still() const {
+    const render::Frame frame = m_screen.frame();
+    present(render::Layer{m_current->layer.get(), {0, 0, frame.width, frame.height}},
+            render::Layer{});
 }
 
 UpdateResult Player::update(const Instant& now) {
     UpdateResult result;
-    const render::ClockFace face =
-        render::format_clock(std::chrono::floor<std::chrono::seconds>(now.wall), *m_options.zone);
+    const render::ClockFace face = render::format_clock(
+        std::chrono::floor<std::chrono::seconds>(now.wall), *m_options.zone, m_theme.date_style);
     if (face != m_clock) {
         paint_header(face);
         m_clock = face;
@@ -119,6 +157,14 @@ UpdateResult Player::update(const Instant& now) {
         m_current = prepare_next(now);
         m_needs_present = true;
         result.slide_settled = true;
+    }
+    if (m_ticker && (!m_ticker_due || now.monotonic >= *m_ticker_due)) {
+        if (!m_ticker_due) {
+            m_ticker_start = now.monotonic;
+        }
+        m_ticker->paint(now.monotonic - m_ticker_start);
+        m_ticker_due = now.monotonic + m_options.ticker_frame_interval;
+        m_needs_present = true;
     }
     if (!m_incoming && now.monotonic >= m_current->until) {
         Slide next = prepare_next(now);
@@ -135,21 +181,22 @@ UpdateResult Player::update(const Instant& now) {
 
     const render::Frame frame = m_screen.frame();
     if (m_incoming) {
-        const double progress = std::chrono::duration<double>(now.monotonic - m_fade_start) /
-                                std::chrono::duration<double>(m_options.crossfade);
+        const auto length = render::transition_length(m_options.transition, m_options.crossfade);
+        const double progress = length.count() == 0
+                                    ? 1.0
+                                    : std::chrono::duration<double>(now.monotonic - m_fade_start) /
+                                          std::chrono::duration<double>(length);
         if (progress >= 1.0) {
             m_current = std::move(m_incoming);
             m_incoming.reset();
             m_needs_present = true;
             result.slide_settled = true;
         } else {
-            // Smoothstep easing: the fade starts and ends gently instead of with a jump.
-            const double eased = progress * progress * (3.0 - 2.0 * progress);
-            const auto alpha = static_cast<std::uint8_t>(std::clamp(eased * 255.0, 0.0, 255.0));
-            m_screen.present(
-                {render::Layer{m_current->layer.get(), {0, 0, frame.width, frame.height}},
-                 render::Layer{m_incoming->layer.get(), {0, 0, frame.width, frame.height}, alpha},
-                 render::Layer{m_header.get(), {0, 0, frame.width, render::header_height(frame)}}});
+            // The composition (alpha, offsets, easing) is render's; the player only asks.
+            const render::TransitionFrame layers =
+                render::compose_transition(m_options.transition, m_current->layer.get(),
+                                           m_incoming->layer.get(), frame, progress);
+            present(layers.outgoing, layers.incoming);
             result.presented = true;
             m_needs_present = false;
         }
@@ -160,8 +207,14 @@ UpdateResult Player::update(const Instant& now) {
         m_needs_present = false;
     }
 
+    if (!m_incoming && !m_planned) {
+        plan_next(now, m_current->until);
+    }
     result.item_id = item_id(*m_current);
     result.next_deadline = std::min(m_current->until, next_minute(now));
+    if (m_ticker_due) {
+        result.next_deadline = std::min(result.next_deadline, *m_ticker_due);
+    }
     if (m_incoming) {
         result.next_deadline = now.monotonic + m_options.frame_interval;
     }

@@ -12,8 +12,11 @@
 #include "model/playlist.hpp"
 #include "render/clock_face.hpp"
 #include "render/font_set.hpp"
+#include "render/image_cache.hpp"
 #include "render/screen.hpp"
 #include "render/theme.hpp"
+#include "render/ticker.hpp"
+#include "render/transition.hpp"
 #include "schedule/planner.hpp"
 
 namespace keiji::app {
@@ -21,9 +24,15 @@ namespace keiji::app {
 struct PlayerOptions {
     std::string header_title = "港区と全国をつなぐコーナー";
     std::string language = "ja";
-    std::chrono::milliseconds crossfade{1000};
+    std::chrono::milliseconds crossfade{1000};  // Length of every transition but a cut.
     std::chrono::milliseconds frame_interval{
         16};  // Pace of crossfade frames (about 60 per second).
+    render::TransitionKind transition = render::TransitionKind::crossfade;
+    render::DateStyle date_style = render::DateStyle::gregorian;  // 令和 in the header, or not.
+    // Short notices scrolling in a band at the bottom; empty: no ticker, and a still slide
+    // costs nothing between minutes.
+    std::vector<std::string> ticker;
+    std::chrono::milliseconds ticker_frame_interval{33};  // About 30 frames a second.
     const date::time_zone* zone = nullptr;
     std::optional<model::OpeningHours> opening_hours;  // None: open around the clock.
 };
@@ -60,8 +69,15 @@ private:
         std::chrono::steady_clock::time_point until{};
     };
 
+    // Decides what appears at `at` and starts decoding its photo on a worker thread. Called as
+    // soon as a slide is settled, so the photo is decoded while the current slide is up and the
+    // next slide's layer is painted complete, without waiting on the disk, before its
+    // transition's first frame; no extra wake-up is needed for it.
+    void plan_next(const Instant& now, std::chrono::steady_clock::time_point at);
     Slide prepare_next(const Instant& now);
     void paint_header(const render::ClockFace& face);
+    // Composes the slide layers with the header and the ticker on top, and shows the frame.
+    void present(const render::Layer& outgoing, const render::Layer& incoming) const;
     void present_still() const;
     [[nodiscard]] std::string item_id(const Slide& slide) const;
 
@@ -71,6 +87,12 @@ private:
     PlayerOptions m_options;
     render::Theme m_theme;
     schedule::Planner m_planner;  // Declared after m_items and m_options, which it views.
+
+    render::ImageCache m_images;
+    std::optional<schedule::Decision> m_planned;  // What prepare_next() paints next.
+    std::optional<render::Ticker> m_ticker;
+    std::chrono::steady_clock::time_point m_ticker_start{};
+    std::optional<std::chrono::steady_clock::time_point> m_ticker_due;
 
     render::TextureHandle m_header;
     std::optional<render::ClockFace> m_clock;

@@ -55,16 +55,16 @@ struct Theme {
 };
 
 // WCAG 2.x relative luminance and contrast ratio (1:1 to 21:1).
-[[nodiscard]] inline double relative_luminance(Color color) {
+[[nodiscard]] inline double wcag_relative_luminance(Color color) {
     const auto channel = [](std::uint8_t value) {
         const double c = value / 255.0;
         return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
     };
     return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b);
 }
-[[nodiscard]] inline double contrast_ratio(Color a, Color b) {
-    const double la = relative_luminance(a);
-    const double lb = relative_luminance(b);
+[[nodiscard]] inline double wcag_contrast_ratio(Color a, Color b) {
+    const double la = wcag_relative_luminance(a);
+    const double lb = wcag_relative_luminance(b);
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
