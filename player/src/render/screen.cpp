@@ -7,11 +7,20 @@ namespace keiji::render {
 std::expected<Screen, std::string> Screen::open_window(int width, int height, WindowMode mode) {
     Screen screen;
     Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+    int x = SDL_WINDOWPOS_CENTERED;
+    int y = SDL_WINDOWPOS_CENTERED;
     if (mode == WindowMode::fullscreen) {
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        // Without a window manager (a kiosk's bare X server, Xvfb) nobody honours the fullscreen
+        // request, so the window is also made the display's size at its origin.
+        SDL_DisplayMode desktop;
+        if (SDL_GetDesktopDisplayMode(0, &desktop) == 0) {
+            x = y = 0;
+            width = desktop.w;
+            height = desktop.h;
+        }
     }
-    screen.m_window.reset(SDL_CreateWindow("keiji 掲示", SDL_WINDOWPOS_CENTERED,
-                                           SDL_WINDOWPOS_CENTERED, width, height, flags));
+    screen.m_window.reset(SDL_CreateWindow("keiji 掲示", x, y, width, height, flags));
     if (!screen.m_window) {
         return std::unexpected(std::string("cannot open a window: ") + SDL_GetError());
     }
@@ -25,6 +34,9 @@ std::expected<Screen, std::string> Screen::open_window(int width, int height, Wi
     int output_height = 0;
     SDL_GetRendererOutputSize(screen.m_renderer.get(), &output_width, &output_height);
     screen.m_frame = Frame{output_width, output_height};
+    // Layers are painted for this size; if the window is resized later, SDL scales the frame
+    // (keeping its aspect) instead of showing a cropped or misplaced picture.
+    SDL_RenderSetLogicalSize(screen.m_renderer.get(), output_width, output_height);
     return screen;
 }
 
