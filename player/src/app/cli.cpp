@@ -10,6 +10,7 @@
 #include "app/layout_command.hpp"
 #include "app/play_command.hpp"
 #include "app/preview_command.hpp"
+#include "app/report_command.hpp"
 #include "app/schedule_command.hpp"
 #include "app/validate_command.hpp"
 
@@ -220,6 +221,20 @@ int run_cli(int argc, char** argv) {
     schedule_options.language = message_language();
     auto* schedule = add_schedule_command(app, schedule_options);
 
+    ReportOptions report_options;
+    auto* report = app.add_subcommand("report", "Reports from what the screen actually showed");
+    auto* proof_of_play = report->add_subcommand(
+        "proof-of-play", "How often and how long each item and partner municipality was shown");
+    proof_of_play->add_option("--from", report_options.from, "First day, YYYY-MM-DD")->required();
+    proof_of_play->add_option("--to", report_options.to, "Last day, YYYY-MM-DD")->required();
+    proof_of_play->add_flag("--csv", report_options.csv, "CSV for a spreadsheet");
+    proof_of_play->add_option("--state-dir", report_options.state_directory,
+                              "Where the player keeps its state")
+        ->capture_default_str();
+    report->require_subcommand(1);
+    proof_of_play->footer("Example: keiji report proof-of-play --from 2026-11-01 --to 2026-11-30 "
+                          "--csv > november.csv");
+
     if (argc > 1 && argv[1][0] != '-' &&
         app.get_subcommands([&](const CLI::App* sub) { return sub->get_name() == argv[1]; })
             .empty()) {
@@ -280,6 +295,9 @@ int run_cli(int argc, char** argv) {
     }
     if (layout->parsed()) {
         return run_layout(layout_options);
+    }
+    if (proof_of_play->parsed()) {
+        return run_report(report_options);
     }
     if (schedule->parsed()) {
         return run_schedule(schedule_options);
