@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "model/playlist_parser.hpp"
+
 using keiji::render::Theme;
 using keiji::render::wcag_contrast_ratio;
 
@@ -34,4 +36,24 @@ TEST_CASE("theme: every text colour on its background reaches 4.5:1") {
         CAPTURE(pair.what);
         CHECK(wcag_contrast_ratio(pair.text, pair.background) >= 4.5);
     }
+}
+
+TEST_CASE("theme: a playlist's \"theme\" reaches every item; a bad colour is located") {
+    const auto playlist = keiji::model::parse_playlist_text(R"({
+        "theme": {"accent": "#6A1B9A", "type_scale": 1.1},
+        "items": [{"type": "notice", "id": "a", "title": "一"},
+                  {"type": "notice", "id": "b", "title": "二"}]})",
+                                                            "p.json");
+    REQUIRE(playlist.has_value());
+    REQUIRE(playlist->items[0].theme != nullptr);
+    CHECK(playlist->items[0].theme == playlist->items[1].theme);
+    CHECK(playlist->items[0].theme->accent->r == 0x6A);
+    CHECK(playlist->items[0].theme->type_scale == doctest::Approx(1.1));
+
+    const auto broken = keiji::model::parse_playlist_text(R"({
+        "theme": {"accent": "purple"},
+        "items": [{"type": "notice", "id": "a", "title": "一"}]})",
+                                                          "p.json");
+    REQUIRE_FALSE(broken.has_value());
+    CHECK(broken.error().front().where.pointer == "/theme/accent");
 }

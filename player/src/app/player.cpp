@@ -34,6 +34,16 @@ Player::Player(render::Screen& screen, render::FontSet& fonts, std::vector<model
       m_planner(m_items, m_options.opening_hours ? &m_options.opening_hours->hours : nullptr,
                 *m_options.zone) {
     m_theme.date_style = m_options.date_style;
+    for (const model::Item& item : m_items) {
+        if (item.theme && !m_playlist_themes.contains(item.theme.get())) {
+            std::vector<std::string> problems;
+            m_playlist_themes.emplace(item.theme.get(),
+                                      render::themed(m_theme, *item.theme, problems));
+            for (const std::string& problem : problems) {
+                log(Priority::warning, "render", fmt::format("{}: {}", item.where.file, problem));
+            }
+        }
+    }
     const render::Frame frame = m_screen.frame();
     m_header = m_screen.make_layer(frame.width, render::header_height(frame));
     if (!m_options.ticker.empty()) {
@@ -89,7 +99,8 @@ Player::Slide Player::prepare_next(const Instant& now) {
             context.event = schedule::event_state(*event, wall, zone);
         }
         const render::PaintReport report =
-            render::paint_slide(canvas, frame, item, context, m_theme);
+            render::paint_slide(canvas, frame, item, context,
+                                item.theme ? m_playlist_themes.at(item.theme.get()) : m_theme);
         for (const std::string& problem : report.problems) {
             log(Priority::warning, "render", fmt::format("item \"{}\": {}", item.id, problem));
         }

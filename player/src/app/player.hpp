@@ -3,6 +3,7 @@
 #include <date/tz.h>
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -86,6 +87,8 @@ private:
     std::vector<model::Item> m_items;
     PlayerOptions m_options;
     render::Theme m_theme;
+    // Each playlist's own theme (model::Item::theme), resolved once against m_theme.
+    std::map<const model::ThemeSpec*, render::Theme> m_playlist_themes;
     schedule::Planner m_planner;  // Declared after m_items and m_options, which it views.
 
     render::ImageCache m_images;

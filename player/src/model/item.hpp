@@ -2,6 +2,7 @@
 
 #include <array>
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -9,6 +10,7 @@
 
 #include "model/error.hpp"
 #include "model/localized_text.hpp"
+#include "model/theme_spec.hpp"
 #include "model/time.hpp"
 
 namespace keiji::model {
@@ -83,6 +85,8 @@ struct Item {
     ItemSchedule schedule;
     ItemContent content;
     SourceLocation where;  // Where the item is defined, for log lines and validator messages.
+    // The look of the playlist the item comes from; nullptr: the default theme.
+    std::shared_ptr<const ThemeSpec> theme;
 };
 
 // "promo", "event" or "notice".

@@ -185,6 +185,49 @@ FocalPoint read_focal_point(const JsonDocument& document, ObjectReader& reader, 
     return focus;
 }
 
+// "theme": {"accent": "#005A9C", "type_scale": 1.1}: a playlist's colours and type scale.
+std::shared_ptr<const ThemeSpec> read_theme(const JsonDocument& document, ObjectReader& playlist,
+                                            Errors& errors) {
+    if (!playlist.has("theme")) {
+        return nullptr;
+    }
+    ObjectReader reader(document, playlist.member_pointer("theme"), errors,
+                        {"header", "accent", "alert", "paper", "ink", "type_scale"});
+    if (!reader.is_object()) {
+        return nullptr;
+    }
+    auto theme = std::make_shared<ThemeSpec>();
+    const auto colour = [&](std::string_view name) -> std::optional<Rgb> {
+        const auto text = reader.string(name, Presence::optional);
+        if (!text) {
+            return std::nullopt;
+        }
+        const bool well_formed =
+            text->size() == 7 && (*text)[0] == '#' &&
+            text->find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
+        if (!well_formed) {
+            reader.fail(name, {fmt::format("\"{}\" is not a colour; write it as #RRGGBB, e.g. "
+                                           "#005A9C",
+                                           *text),
+                               fmt::format("「{}」は色として読めません。#005A9C のように "
+                                           "#RRGGBB で書いてください",
+                                           *text)});
+            return std::nullopt;
+        }
+        const auto channel = [&](std::size_t at) {
+            return std::uint8_t(std::stoi(text->substr(at, 2), nullptr, 16));
+        };
+        return Rgb{channel(1), channel(3), channel(5)};
+    };
+    theme->header = colour("header");
+    theme->accent = colour("accent");
+    theme->alert = colour("alert");
+    theme->paper = colour("paper");
+    theme->ink = colour("ink");
+    theme->type_scale = reader.number("type_scale", Presence::optional, 0.8, 1.25).value_or(1.0);
+    return theme;
+}
+
 std::optional<ItemContent> read_content(const JsonDocument& document, const std::string& pointer,
                                         std::string_view type, Errors& errors) {
     // Members every item type shares; each type adds its own.
@@ -307,14 +350,16 @@ std::expected<Playlist, Errors> parse_playlist(const JsonDocument& document) {
     Errors errors;
     Playlist playlist;
     playlist.source_file = document.file_name();
-    ObjectReader reader(document, "", errors,
-                        {"$schema", "id", "title", "opening_hours", "outside_hours", "items"});
+    ObjectReader reader(
+        document, "", errors,
+        {"$schema", "id", "title", "opening_hours", "outside_hours", "theme", "items"});
     if (!reader.is_object()) {
         return std::unexpected(std::move(errors));
     }
     playlist.id = reader.string("id", Presence::optional).value_or("");
     playlist.title = reader.text("title", Presence::optional).value_or(LocalizedText{});
     playlist.opening_hours = read_opening_hours(document, reader, errors);
+    const std::shared_ptr<const ThemeSpec> theme = read_theme(document, reader, errors);
     const auto* items = reader.array("items", Presence::required);
     if (items != nullptr && items->empty()) {
         reader.fail("items",
@@ -341,6 +386,7 @@ std::expected<Playlist, Errors> parse_playlist(const JsonDocument& document) {
             }
         }
         if (item) {
+            item->theme = theme;
             playlist.items.push_back(std::move(*item));
         }
     }

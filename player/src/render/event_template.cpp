@@ -148,11 +148,11 @@ void paint_event(Canvas& canvas, const Layout& layout, const model::EventContent
     if (layout.portrait) {
         int top = area.y;
         if (has_photo) {
-            const Rect photo{0, area.y, frame.width, area.h * 22 / 100};
+            const Rect photo{0, area.y, frame.width, area.h * 28 / 100};
             paint_photo(canvas, event.image, event.image_focus, photo, theme, report);
             top = photo.y + photo.h;
         }
-        block = Rect{m, top + m, frame.width - 2 * m, area.h * 25 / 100};
+        block = Rect{m, top + m, frame.width - 2 * m, area.h * 27 / 100};
         text =
             Rect{m, block.y + block.h + m, block.w, area.y + area.h - m - (block.y + block.h + m)};
     } else {

@@ -67,7 +67,7 @@ void paint_promo(Canvas& canvas, const Layout& layout, const model::PromoContent
     Rect photo;
     Rect panel;
     if (layout.portrait) {
-        photo = Rect{0, area.y, frame.width, area.h * 36 / 100};
+        photo = Rect{0, area.y, frame.width, area.h * 44 / 100};
         panel = Rect{layout.margin, photo.y + photo.h + layout.margin,
                      frame.width - 2 * layout.margin, area.h - photo.h - 2 * layout.margin};
     } else {

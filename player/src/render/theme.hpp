@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
+#include "model/theme_spec.hpp"
 #include "render/geometry.hpp"
 
 namespace keiji::render {
@@ -67,6 +70,11 @@ struct Theme {
     const double lb = wcag_relative_luminance(b);
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
+
+// `base` with a playlist's colours and type scale. A colour that would take one of its
+// text/background pairs under 4.5:1 is not used: `base` keeps its own and `problems` says why.
+[[nodiscard]] Theme themed(const Theme& base, const model::ThemeSpec& spec,
+                           std::vector<std::string>& problems);
 
 // Heights of the header and footer bands. They scale with the shorter side of the screen, so a
 // portrait screen gets the same band as a landscape one of the same width and keeps its height
