@@ -1,0 +1,99 @@
+// Photos: cover cropping around a focal point, decode-ahead through the ImageCache, QR codes.
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "render/canvas.hpp"
+#include "render/image_cache.hpp"
+#include "render/qr.hpp"
+#include "render/screen.hpp"
+#include "test_paths.hpp"
+
+using namespace keiji;
+
+namespace {
+
+struct SdlFixture {
+    SdlFixture() {
+        REQUIRE(SDL_Init(0) == 0);
+        REQUIRE(TTF_Init() == 0);
+        IMG_Init(IMG_INIT_PNG);
+    }
+    ~SdlFixture() {
+        IMG_Quit();
+        TTF_Quit();
+        SDL_Quit();
+    }
+};
+
+// A 200×100 PNG: red on the left half, blue on the right.
+std::string write_two_colour_image() {
+    const std::string path = test::binary_path("two-colours.png");
+    SDL_Surface* image = SDL_CreateRGBSurfaceWithFormat(0, 200, 100, 32, SDL_PIXELFORMAT_ARGB8888);
+    const SDL_Rect left{0, 0, 100, 100};
+    const SDL_Rect right{100, 0, 100, 100};
+    SDL_FillRect(image, &left, SDL_MapRGB(image->format, 255, 0, 0));
+    SDL_FillRect(image, &right, SDL_MapRGB(image->format, 0, 0, 255));
+    IMG_SavePNG(image, path.c_str());
+    SDL_FreeSurface(image);
+    return path;
+}
+
+SDL_Color pixel(const render::Screen& screen, int x, int y) {
+    Uint32 value = 0;
+    const SDL_Rect one{x, y, 1, 1};
+    SDL_RenderReadPixels(screen.renderer(), &one, SDL_PIXELFORMAT_ARGB8888, &value, 4);
+    return SDL_Color{Uint8(value >> 16), Uint8(value >> 8), Uint8(value), 255};
+}
+
+}  // namespace
+
+TEST_CASE("image cover: the focal point decides which part of a wide photo stays") {
+    SdlFixture sdl;
+    const std::string path = write_two_colour_image();
+    auto fonts = render::FontSet::create(render::FontSet::debian_default_chain());
+    REQUIRE(fonts.has_value());
+    auto screen = render::Screen::open_headless(50, 100);
+    REQUIRE(screen.has_value());
+    render::Canvas canvas(screen->renderer(), *fonts);
+    // The 50×100 box takes a 50×100 slice of the 200×100 photo.
+    REQUIRE(canvas.draw_image_cover(path, {0, 0, 50, 100}, {.x = 0.1, .y = 0.5}));
+    CHECK(pixel(*screen, 25, 50).r == 255);
+    REQUIRE(canvas.draw_image_cover(path, {0, 0, 50, 100}, {.x = 0.9, .y = 0.5}));
+    CHECK(pixel(*screen, 25, 50).b == 255);
+    // The centre (the default) straddles the two halves.
+    REQUIRE(canvas.draw_image_cover(path, {0, 0, 50, 100}));
+    CHECK(pixel(*screen, 5, 50).r > 200);
+    CHECK(pixel(*screen, 45, 50).b > 200);
+    CHECK_FALSE(canvas.draw_image_cover(test::binary_path("missing.png"), {0, 0, 50, 100}));
+}
+
+TEST_CASE("image cache: a prefetched photo is decoded once and shared; a missing one is null") {
+    SdlFixture sdl;
+    const std::string path = write_two_colour_image();
+    render::ImageCache cache(2);
+    cache.prefetch(path);
+    SDL_Surface* first = cache.get(path);
+    REQUIRE(first != nullptr);
+    CHECK(first->w == 200);
+    CHECK(cache.get(path) == first);
+    CHECK(cache.get(test::binary_path("missing.png")) == nullptr);
+    CHECK(cache.get("") == nullptr);
+}
+
+TEST_CASE("qr: a URL becomes a code with its three finder patterns; too long is refused") {
+    const auto code = render::encode_qr("https://www.city.gujo.gifu.jp/");
+    REQUIRE(code.has_value());
+    CHECK(code->modules >= 21);
+    CHECK((code->modules - 17) % 4 == 0);  // Versions are 21, 25, 29, … modules wide.
+    const int last = code->modules - 1;
+    // The finder patterns' outer corners are dark in three corners, not in the fourth.
+    CHECK(code->is_dark(0, 0));
+    CHECK(code->is_dark(last, 0));
+    CHECK(code->is_dark(0, last));
+    CHECK_FALSE(render::encode_qr("").has_value());
+    CHECK_FALSE(render::encode_qr(std::string(5000, 'a')).has_value());
+}
