@@ -63,6 +63,7 @@ void Player::plan_next(const Instant& now, std::chrono::steady_clock::time_point
         std::max(at - now.monotonic, std::chrono::steady_clock::duration::zero()));
     // The planner is asked about the moment the slide will appear, not the moment of asking.
     m_planned = m_planner.next(std::chrono::floor<std::chrono::seconds>(now.wall + ahead));
+    m_planned_for = at;
     if (m_planned->kind != schedule::SlotKind::item) {
         return;
     }
@@ -78,7 +79,9 @@ Player::Slide Player::prepare_next(const Instant& now) {
     const auto wall = std::chrono::floor<std::chrono::seconds>(now.wall);
     const date::time_zone& zone = *m_options.zone;
     Slide slide;
-    if (!m_planned) {
+    // A plan made for a moment long gone (an alert took over the screen meanwhile) is asked
+    // again: what was eligible then may not be now.
+    if (!m_planned || now.monotonic - m_planned_for > std::chrono::seconds{2}) {
         plan_next(now, now.monotonic);
     }
     const schedule::Decision decision = *m_planned;

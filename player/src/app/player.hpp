@@ -92,7 +92,9 @@ private:
     schedule::Planner m_planner;  // Declared after m_items and m_options, which it views.
 
     render::ImageCache m_images;
-    std::optional<schedule::Decision> m_planned;  // What prepare_next() paints next.
+    // What prepare_next() paints next, and the moment it was planned for.
+    std::optional<schedule::Decision> m_planned;
+    std::chrono::steady_clock::time_point m_planned_for{};
     std::optional<render::Ticker> m_ticker;
     std::chrono::steady_clock::time_point m_ticker_start{};
     std::optional<std::chrono::steady_clock::time_point> m_ticker_due;
