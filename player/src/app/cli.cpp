@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "app/alert_command.hpp"
 #include "app/layout_command.hpp"
 #include "app/play_command.hpp"
 #include "app/preview_command.hpp"
@@ -135,6 +136,33 @@ int run_cli(int argc, char** argv) {
         ->type_name("ISO8601");
     play->add_option("--lang", play_options.language, "Language to show (ja, en, zh-Hans, ko, ...)")
         ->capture_default_str();
+    play->add_option("--state-dir", play_options.state_directory,
+                     "Folder for state that survives a reboot: alerts.json, incoming/ (drop-in "
+                     "alert envelopes)")
+        ->capture_default_str();
+    play->add_option("--alert-keys", play_options.alert_keys,
+                     "Public keys trusted for alerts (default /etc/keiji/alert-keys.json; "
+                     "without it alerts are off)")
+        ->type_name("FILE");
+    play->add_option("--mqtt", play_options.mqtt_url,
+                     "MQTT broker for alerts, e.g. mqtt://broker.example:1883")
+        ->type_name("URL");
+    play->add_option("--mqtt-topic", play_options.mqtt_topic, "MQTT topic of the alerts")
+        ->capture_default_str();
+    play->add_option("--alert-url", play_options.alert_url,
+                     "Alert envelope polled over HTTP (the fallback when MQTT is down)")
+        ->type_name("URL");
+    play->add_option("--alert-poll", play_options.alert_poll_seconds,
+                     "Seconds between HTTP polls of --alert-url")
+        ->check(CLI::Range(0.1, 3600.0))
+        ->capture_default_str();
+    play->add_option("--alert-rotation", play_options.alert_rotation_seconds,
+                     "Seconds each language of an alert stays on screen")
+        ->check(CLI::Range(1.0, 600.0))
+        ->capture_default_str();
+    play->add_flag("--realtime", play_options.realtime,
+                   "Headless: run on the real clock (to receive alerts over the network)")
+        ->needs(headless);
     play->footer("Keys in a window: Esc or q quits. SIGTERM and SIGINT stop the player cleanly.");
 
     ValidateOptions validate_options;
@@ -221,6 +249,10 @@ int run_cli(int argc, char** argv) {
     schedule_options.language = message_language();
     auto* schedule = add_schedule_command(app, schedule_options);
 
+    AlertCommandOptions alert_options;
+    alert_options.language = message_language();
+    auto* alert = add_alert_command(app, alert_options);
+
     ReportOptions report_options;
     auto* report = app.add_subcommand("report", "Reports from what the screen actually showed");
     auto* proof_of_play = report->add_subcommand(
@@ -301,6 +333,9 @@ int run_cli(int argc, char** argv) {
     }
     if (schedule->parsed()) {
         return run_schedule(schedule_options);
+    }
+    if (alert->parsed()) {
+        return run_alert(alert_options);
     }
     std::fputs(app.help().c_str(), stderr);
     return 2;

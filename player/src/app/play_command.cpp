@@ -5,11 +5,15 @@
 #include <SDL_ttf.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <csignal>
 #include <filesystem>
 #include <set>
+#include <thread>
 
+#include "app/alert_stage.hpp"
 #include "app/content_loader.hpp"
 #include "app/log.hpp"
 #include "app/player.hpp"
@@ -57,8 +61,8 @@ std::optional<std::chrono::system_clock::time_point> start_time(const PlayOption
     return std::chrono::system_clock::time_point{*parsed};
 }
 
-int run_headless(render::Screen& screen, Player& player, const PlayOptions& options,
-                 std::chrono::system_clock::time_point start) {
+int run_headless(render::Screen& screen, Stage& stage, AlertRuntime* alerts,
+                 const PlayOptions& options, std::chrono::system_clock::time_point start) {
     std::error_code error;
     std::filesystem::create_directories(options.out_directory, error);
     if (error) {
@@ -68,15 +72,27 @@ int run_headless(render::Screen& screen, Player& player, const PlayOptions& opti
         return 1;
     }
     VirtualClock clock(start);
+    // --realtime runs on the real clocks, so alerts arriving over the network meet the frames.
+    const auto now = [&] { return options.realtime ? read_clocks() : clock.now(); };
     const auto end =
-        clock.now().monotonic + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                    std::chrono::duration<double>(options.seconds.value_or(1e9)));
+        now().monotonic + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                              std::chrono::duration<double>(options.seconds.value_or(1e9)));
     // A cycle ends when an item comes round again; items that are not eligible do not count.
     std::set<std::string> shown_this_cycle;
     int cycles_done = 0;
     std::size_t written = 0;
-    while (!g_stop_requested && clock.now().monotonic <= end) {
-        const UpdateResult result = player.update(clock.now());
+    while (!g_stop_requested && now().monotonic <= end) {
+        const StageResult shown = stage.update(now());
+        const UpdateResult& result = shown.content;
+        if (shown.alert_frame) {
+            ++written;
+            const std::string name = fmt::format("{}/{:04}-alert-{}-{}.png", options.out_directory,
+                                                 written, shown.alert_id, shown.alert_language);
+            if (auto saved = screen.save_png(name); !saved) {
+                log(Priority::error, "play", saved.error());
+                return 1;
+            }
+        }
         if (result.slide_settled) {
             if (!shown_this_cycle.insert(result.item_id).second) {
                 ++cycles_done;
@@ -94,14 +110,26 @@ int run_headless(render::Screen& screen, Player& player, const PlayOptions& opti
                 return 1;
             }
         }
-        clock.advance_to(result.next_deadline);
+        if (!options.realtime) {
+            clock.advance_to(shown.next_deadline);
+            continue;
+        }
+        // Real time: sleep until the deadline, an alert delivery, or a quarter second (so a
+        // signal stops the run promptly; this mode is for tests and benchmarks).
+        const auto wake = std::min(
+            {shown.next_deadline, end, read_clocks().monotonic + std::chrono::milliseconds(250)});
+        if (alerts != nullptr) {
+            alerts->mailbox().wait_until(wake);
+        } else {
+            std::this_thread::sleep_until(wake);
+        }
     }
     log(Priority::info, "play",
         fmt::format("wrote {} frames to {}", written, options.out_directory));
     return 0;
 }
 
-int run_window(Player& player, const PlayOptions& options) {
+int run_window(Stage& stage, const PlayOptions& options) {
     if (options.fullscreen) {
         SDL_ShowCursor(SDL_DISABLE);
     }
@@ -109,7 +137,7 @@ int run_window(Player& player, const PlayOptions& options) {
     SDL_DisableScreenSaver();
     while (!g_stop_requested) {
         const Instant now = read_clocks();
-        const UpdateResult result = player.update(now);
+        const StageResult result = stage.update(now);
         const auto wait = std::chrono::ceil<std::chrono::milliseconds>(result.next_deadline -
                                                                        read_clocks().monotonic);
         SDL_Event event;
@@ -129,7 +157,7 @@ int run_window(Player& player, const PlayOptions& options) {
                     }
                     break;
                 case SDL_WINDOWEVENT:
-                    player.invalidate();
+                    stage.invalidate();
                     break;
                 default:
                     break;
@@ -137,6 +165,28 @@ int run_window(Player& player, const PlayOptions& options) {
         } while (SDL_PollEvent(&event) != 0);
     }
     return 0;
+}
+
+// The alert runtime for `keiji play`, or null when alerts are not configured (no key file).
+std::expected<std::unique_ptr<AlertRuntime>, std::string> start_alerts(const PlayOptions& options,
+                                                                       model::TimePoint now) {
+    AlertSettings settings;
+    settings.state_directory = options.state_directory;
+    if (options.alert_keys) {
+        settings.keys_file = *options.alert_keys;
+    } else if (std::error_code error; !std::filesystem::exists(settings.keys_file, error)) {
+        log(Priority::info, "alert",
+            fmt::format("alerts are off: no trusted keys ({} does not exist; see keiji alert "
+                        "--help)",
+                        settings.keys_file.string()));
+        return nullptr;
+    }
+    settings.mqtt_url = options.mqtt_url;
+    settings.mqtt_topic = options.mqtt_topic;
+    settings.alert_url = options.alert_url;
+    settings.poll_interval =
+        std::chrono::milliseconds(std::llround(options.alert_poll_seconds * 1000));
+    return AlertRuntime::create(std::move(settings), now);
 }
 
 }  // namespace
@@ -198,12 +248,48 @@ int run_play(const PlayOptions& options) {
         log(Priority::error, "play", screen.error());
         return 1;
     }
+
+    // Alerts come first: a saved, unexpired alert is on screen before any content is drawn.
+    const Instant first =
+        options.headless && !options.realtime ? VirtualClock(*start).now() : read_clocks();
+    auto alerts = start_alerts(options, std::chrono::floor<std::chrono::seconds>(first.wall));
+    if (!alerts) {
+        log(Priority::error, "alert", alerts.error());
+        return 1;
+    }
+    AlertTakeover takeover(
+        *screen, *zone,
+        std::chrono::milliseconds(std::llround(options.alert_rotation_seconds * 1000)));
+    const bool restored_shown = show_restored_alerts(alerts->get(), takeover, first);
+    if (restored_shown && options.headless) {
+        std::error_code error;
+        std::filesystem::create_directories(options.out_directory, error);
+        (void)screen->save_png(fmt::format("{}/0000-alert-restored.png", options.out_directory));
+    }
+
     Player player(
         *screen, *fonts, std::move(content.items),
         PlayerOptions{
             .language = options.language, .zone = zone, .opening_hours = content.opening_hours});
-    return options.headless ? run_headless(*screen, player, options, *start)
-                            : run_window(player, options);
+    Stage stage(player, takeover, alerts->get());
+    if (*alerts) {
+        // The channels wake the window's event wait with a user event (SDL_PushEvent is
+        // thread-safe); the headless loop waits on the mailbox itself.
+        const Uint32 wake_event = options.headless ? 0 : SDL_RegisterEvents(1);
+        auto wake = [wake_event] {
+            if (wake_event != 0 && wake_event != Uint32(-1)) {
+                SDL_Event event{};
+                event.type = wake_event;
+                SDL_PushEvent(&event);
+            }
+        };
+        if (auto started = (*alerts)->start_channels(wake); !started) {
+            log(Priority::error, "alert", started.error());
+            return 1;
+        }
+    }
+    return options.headless ? run_headless(*screen, stage, alerts->get(), options, *start)
+                            : run_window(stage, options);
 }
 
 }  // namespace keiji::app

@@ -17,6 +17,15 @@ struct PlayOptions {
     std::optional<int> cycles;      // Headless: stop after this many passes through the content.
     std::optional<std::string> at;  // Start the clock at this ISO 8601 time instead of now.
     std::string language = "ja";
+    // Disaster alerts (until the config file has them).
+    std::string state_directory = "/var/lib/keiji";
+    std::optional<std::string> alert_keys;  // Default /etc/keiji/alert-keys.json when it exists.
+    std::string mqtt_url;
+    std::string mqtt_topic = "keiji/alert";
+    std::string alert_url;
+    double alert_poll_seconds = 2;
+    double alert_rotation_seconds = 8;
+    bool realtime = false;  // Headless: run on the real clocks, for the alert channels.
 };
 
 // Runs `keiji play`. Returns the process exit code.

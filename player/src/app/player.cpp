@@ -235,4 +235,18 @@ UpdateResult Player::update(const Instant& now) {
     return result;
 }
 
+void Player::resume_after(render::TextureHandle last_frame, const Instant& now) {
+    const render::Frame frame = m_screen.frame();
+    Slide last;
+    last.layer =
+        last_frame ? std::move(last_frame) : m_screen.make_layer(frame.width, frame.height);
+    last.shown_at = now.monotonic;
+    last.until = now.monotonic;
+    m_current = std::move(last);
+    // Whatever the schedule says now fades in over the alert, as any slide change would.
+    m_incoming = prepare_next(now);
+    m_fade_start = now.monotonic;
+    m_needs_present = true;
+}
+
 }  // namespace keiji::app

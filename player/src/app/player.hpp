@@ -60,6 +60,9 @@ public:
     UpdateResult update(const Instant& now);
     // Shows the current frame again on the next update (the window was exposed or resized).
     void invalidate() { m_needs_present = true; }
+    // An alert takeover ended: normal content comes back with a crossfade from `last_frame`,
+    // the takeover's last frame (empty: from nothing). Painting starts at the next update.
+    void resume_after(render::TextureHandle last_frame, const Instant& now);
 
 private:
     struct Slide {

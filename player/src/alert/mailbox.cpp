@@ -1,0 +1,28 @@
+#include "alert/mailbox.hpp"
+
+#include <utility>
+
+namespace keiji::alert {
+
+void Mailbox::post(Delivery delivery) {
+    {
+        const std::scoped_lock lock(m_mutex);
+        m_deliveries.push_back(std::move(delivery));
+    }
+    m_posted.notify_all();
+    if (m_wake) {
+        m_wake();
+    }
+}
+
+std::vector<Delivery> Mailbox::take_all() {
+    const std::scoped_lock lock(m_mutex);
+    return std::exchange(m_deliveries, {});
+}
+
+bool Mailbox::wait_until(std::chrono::steady_clock::time_point deadline) {
+    std::unique_lock lock(m_mutex);
+    return m_posted.wait_until(lock, deadline, [&] { return !m_deliveries.empty(); });
+}
+
+}  // namespace keiji::alert

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace keiji::alert {
+
+// A raw envelope as a channel received it. Nothing in it is trusted yet.
+struct Delivery {
+    std::string channel;  // "mqtt", "http", "file": for the log.
+    std::string envelope;
+    std::chrono::steady_clock::time_point received;
+};
+
+// The one way alert channels reach the main loop: channel threads post, the main thread takes.
+// Posting also calls the wake function (for a window: SDL_PushEvent, which is thread-safe) so
+// the loop's wait ends at once instead of at its next deadline.
+class Mailbox {
+public:
+    // Called from any thread after each post. Set it before the channels start.
+    void set_wake(std::function<void()> wake) { m_wake = std::move(wake); }
+
+    void post(Delivery delivery);
+    // Everything posted since the last call, oldest first.
+    [[nodiscard]] std::vector<Delivery> take_all();
+    // Waits until something is posted or `deadline` passes; true when something is waiting.
+    bool wait_until(std::chrono::steady_clock::time_point deadline);
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_posted;
+    std::vector<Delivery> m_deliveries;
+    std::function<void()> m_wake;
+};
+
+}  // namespace keiji::alert

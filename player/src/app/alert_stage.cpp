@@ -1,0 +1,75 @@
+#include "app/alert_stage.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "app/log.hpp"
+
+namespace keiji::app {
+
+namespace {
+
+// The monotonic moment of a wall-clock time, for waking up when an alert expires.
+std::chrono::steady_clock::time_point monotonic_at(model::TimePoint wall, const Instant& now) {
+    const auto ahead = std::chrono::system_clock::time_point(wall) - now.wall;
+    return now.monotonic + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                               std::max(ahead, std::chrono::system_clock::duration::zero()));
+}
+
+}  // namespace
+
+StageResult Stage::update(const Instant& now) {
+    StageResult result;
+    const auto wall = std::chrono::floor<std::chrono::seconds>(now.wall);
+    if (m_runtime != nullptr && m_runtime->process(wall)) {
+        m_takeover.show(m_runtime->active());
+    }
+    if (m_takeover.active()) {
+        const AlertTakeover::Result shown = m_takeover.update(now);
+        m_was_alert = true;
+        result.alert_frame = shown.presented;
+        result.alert_id = shown.identifier;
+        result.alert_language = shown.language;
+        result.next_deadline = shown.next_deadline;
+        if (shown.presented) {
+            log(Priority::info, "alert",
+                fmt::format("on screen: {} [{}]", shown.identifier, shown.language));
+        }
+        if (const auto expiry = m_runtime != nullptr ? m_runtime->next_expiry() : std::nullopt) {
+            // One second past the expiry, so the wall clock (whole seconds) has passed it.
+            result.next_deadline = std::min(result.next_deadline,
+                                            monotonic_at(*expiry + std::chrono::seconds(1), now));
+        }
+        return result;
+    }
+    if (m_was_alert) {
+        m_was_alert = false;
+        log(Priority::info, "alert", "no alert in force: content resumes");
+        m_player.resume_after(m_takeover.take_layer(), now);
+    }
+    result.content = m_player.update(now);
+    result.next_deadline = result.content.next_deadline;
+    return result;
+}
+
+bool show_restored_alerts(AlertRuntime* runtime, AlertTakeover& takeover, const Instant& now) {
+    if (runtime == nullptr) {
+        return false;
+    }
+    runtime->process(std::chrono::floor<std::chrono::seconds>(now.wall));
+    auto active = runtime->active();
+    if (active.empty()) {
+        return false;
+    }
+    takeover.show(std::move(active));
+    const AlertTakeover::Result shown = takeover.update(now);
+    if (shown.presented) {
+        log(Priority::info, "alert",
+            fmt::format("on screen: {} [{}] (restored before any content)", shown.identifier,
+                        shown.language));
+    }
+    return shown.presented;
+}
+
+}  // namespace keiji::app
