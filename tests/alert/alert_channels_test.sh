@@ -153,6 +153,30 @@ http-poll)
     # Unchanged: If-Modified-Since gives 304, so nothing is received twice.
     grep -q "rejected (replayed) h#1" "$log" && fail "an unchanged alert was fetched again"
     ;;
+cli-workflow)
+    log=cli.log
+    "$keiji" alert --help > "$log" 2>&1 || fail "alert --help"
+    for step in "keiji alert keygen" "keiji alert sign" "keiji alert verify" "keiji alert publish" \
+                "keiji alert import-cap" "higher sequence"; do
+        grep -qF "$step" "$log" || fail "the workflow in --help lacks \"$step\""
+    done
+    "$keiji" alert publish --help > "$log" 2>&1 || fail "alert publish --help"
+    grep -qF -- "--mqtt" "$log" || fail "publish --help lacks --mqtt"
+    [[ $(stat -c %a keys/trusted.secret.json) == 600 ]] || fail "the secret key is readable by others"
+    sign "$source_dir/tests/alert/data/alert-level4.json" good.env
+    "$keiji" alert verify --keys keys/trusted.public.json good.env > "$log" 2>&1 || { cat "$log"; fail "verify"; }
+    grep -qF "accepted new alert minato-2026-0901-001#1" "$log" || fail "verify did not accept"
+    "$keiji" alert verify --keys keys/stranger.public.json good.env > "$log" 2>&1 && fail "verify with the wrong keys passed"
+    grep -qF "rejected (unknown key)" "$log" || fail "verify did not say why"
+    payload x 1 Alert 7 > broken.json
+    "$keiji" alert sign --key keys/trusted.secret.json broken.json > "$log" 2>&1 && fail "a broken payload was signed"
+    grep -qF "broken.json:3:26: error: /level" "$log" || fail "no line and column for the broken level"
+    "$keiji" alert publish broken.json --dir www > "$log" 2>&1 && fail "an unsigned payload was published"
+    grep -qF "keiji alert sign" "$log" || fail "publish did not point to sign"
+    "$keiji" alert import-cap "$source_dir/tests/alert/data/cap-level4.xml" --out cap.json || fail "import-cap"
+    sign cap.json cap.env
+    "$keiji" alert verify --keys keys/trusted.public.json cap.env > "$log" 2>&1 || { cat "$log"; fail "verify of the converted CAP (expired?)"; }
+    ;;
 *) fail "unknown case" ;;
 esac
 echo "ok ($case_name)"
