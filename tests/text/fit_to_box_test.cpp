@@ -59,3 +59,41 @@ TEST_CASE("fit: characters no font has are reported once each") {
     CHECK(result.missing_glyphs == U"𠮷☃");
     CHECK(fit_to_box("港区", request, font).missing_glyphs.empty());
 }
+
+TEST_CASE("fit: a slightly smaller size that keeps a long word whole beats cutting it") {
+    const FakeFont font;
+    // One phrase of 12 full-width characters: 480 px at 40 px, so at 40 px it would be cut.
+    const FitRequest request{.width = 440,
+                             .height = 400,
+                             .preferred_size = 40,
+                             .min_size = 10,
+                             .phrase_cuts = PhraseCuts::avoided};
+    const FitResult result = fit_to_box("宗谷版ワーキングホリデー", request, font);
+    CHECK(result.lines.size() == 1);
+    CHECK(result.size >= 30);
+    CHECK(result.size < 40);
+    CHECK_FALSE(result.lines[0].splits_phrase);
+}
+
+TEST_CASE("fit: below three quarters of the size, cutting the word is the lesser evil") {
+    const FakeFont font;
+    // Whole, the phrase would need 20 px: too small for a title meant for 40 px.
+    const FitRequest request{.width = 250,
+                             .height = 400,
+                             .preferred_size = 40,
+                             .min_size = 10,
+                             .phrase_cuts = PhraseCuts::avoided};
+    const FitResult result = fit_to_box("宗谷版ワーキングホリデー", request, font);
+    CHECK(result.size == 40);
+    CHECK(result.lines.size() == 2);
+    CHECK(result.lines[0].splits_phrase);
+    CHECK_FALSE(result.overflow);
+}
+
+TEST_CASE("fit: body text keeps its size and lets a too-long phrase be cut") {
+    const FakeFont font;
+    const FitRequest request{.width = 440, .height = 400, .preferred_size = 40, .min_size = 10};
+    const FitResult result = fit_to_box("宗谷版ワーキングホリデー", request, font);
+    CHECK(result.size == 40);
+    CHECK(result.lines[0].splits_phrase);
+}

@@ -72,7 +72,8 @@ TextResult Canvas::draw_text(std::string_view content, Rect box, const TextStyle
                                           .height = box.h,
                                           .preferred_size = style.size,
                                           .min_size = style.min_size,
-                                          .script = text::script_of_language(style.language)},
+                                          .script = text::script_of_language(style.language),
+                                          .phrase_cuts = style.phrase_cuts},
                          font);
     TextResult result;
     result.size = fit.size;

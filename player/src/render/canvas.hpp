@@ -10,6 +10,7 @@
 #include "render/font_set.hpp"
 #include "render/geometry.hpp"
 #include "render/image_cache.hpp"
+#include "text/fit_to_box.hpp"
 #include "text/line_breaker.hpp"
 
 namespace keiji::render {
@@ -26,6 +27,8 @@ struct TextStyle {
     VerticalAlign vertical = VerticalAlign::top;
     // BCP 47 tag of the text: picks phrase breaking (BudouX for Japanese) and line rules.
     std::string language = "ja";
+    // Titles pass text::PhraseCuts::avoided: a little smaller rather than a word cut in two.
+    text::PhraseCuts phrase_cuts = text::PhraseCuts::allowed;
 };
 
 struct TextResult {

@@ -38,7 +38,8 @@ void paint_notice(Canvas& canvas, const Layout& layout, const model::NoticeConte
                   .size = display,
                   .min_size = theme.min_size(frame, theme.type.display),
                   .color = theme.ink,
-                  .language = context.language});
+                  .language = context.language,
+                  .phrase_cuts = text::PhraseCuts::avoided});
     y += title.height + layout.gap;
     const int rule = std::max(2, frame.unit(0.004));
     canvas.fill(Rect{x, y, width, rule}, theme.footer);

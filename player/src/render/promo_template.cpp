@@ -110,7 +110,8 @@ void paint_promo(Canvas& canvas, const Layout& layout, const model::PromoContent
                                    .size = display,
                                    .min_size = theme.min_size(frame, theme.type.display),
                                    .color = theme.ink,
-                                   .language = context.language});
+                                   .language = context.language,
+                                   .phrase_cuts = text::PhraseCuts::avoided});
     if (title.overflow) {
         report.problems.push_back("title does not fit");
     }

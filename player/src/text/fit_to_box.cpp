@@ -1,6 +1,7 @@
 #include "text/fit_to_box.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "text/ruby.hpp"
 #include "text/utf8.hpp"
@@ -66,10 +67,27 @@ FitResult layout_at_size(std::string_view text, const FitRequest& request, int s
 
 FitResult fit_to_box(std::string_view text, const FitRequest& request, const ScalableFont& font) {
     const int min_size = std::max(1, std::min(request.min_size, request.preferred_size));
+    // With PhraseCuts::avoided a somewhat smaller size that keeps every phrase whole is
+    // preferred, down to three quarters of the preferred size; below that, the largest size
+    // that fits wins even if it cuts a phrase.
+    const int keep_phrases_down_to = request.phrase_cuts == PhraseCuts::avoided
+                                         ? std::max(min_size, request.preferred_size * 3 / 4)
+                                         : request.preferred_size;
+    std::optional<FitResult> first_fit;
     for (int size = std::max(request.preferred_size, min_size);;) {
         FitResult result = layout_at_size(text, request, size, font);
-        if (!result.overflow || size <= min_size) {
+        const bool splits = std::any_of(result.lines.begin(), result.lines.end(),
+                                        [](const Line& line) { return line.splits_phrase; });
+        if (!result.overflow && !splits) {
             return result;
+        }
+        if (!result.overflow && !first_fit) {
+            first_fit = std::move(result);
+        } else if (size <= min_size) {
+            return first_fit ? std::move(*first_fit) : result;
+        }
+        if (first_fit && size <= keep_phrases_down_to) {
+            return std::move(*first_fit);
         }
         size = std::max(min_size, std::min(size - 1, size * 95 / 100));
     }

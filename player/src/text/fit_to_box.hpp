@@ -10,12 +10,18 @@
 
 namespace keiji::text {
 
+// Whether a size may be chosen at which a phrase wider than the line is cut between characters.
+// Titles avoid it (宗谷版ワーキングホ|リデー reads badly in display type) by shrinking up to a
+// quarter; body text keeps its size, since there a cut is the lesser evil.
+enum class PhraseCuts { allowed, avoided };
+
 struct FitRequest {
     int width = 0;  // The box, in pixels.
     int height = 0;
     int preferred_size = 32;  // Font size in pixels the text is set at when it fits.
     int min_size = 16;        // The text shrinks down to this size, no further.
     Script script = Script::japanese;
+    PhraseCuts phrase_cuts = PhraseCuts::allowed;
 };
 
 struct FitResult {

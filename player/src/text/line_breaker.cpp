@@ -193,6 +193,7 @@ private:
                 }
             }
             lines.push_back(make_line(begin, best));
+            lines.back().splits_phrase = true;
             begin = best;
         }
         return begin;

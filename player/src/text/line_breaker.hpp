@@ -21,6 +21,7 @@ struct Line {
     std::string text;  // UTF-8 base text, without ruby and without the spaces a break swallowed.
     int width = 0;     // Pixels: the sum of the pieces' widths, hanging punctuation included.
     int hanging = 0;   // Pixels of 、。 hanging past max_width (ぶら下げ); 0 when none.
+    bool splits_phrase = false;  // The line ends inside a phrase that was wider than the line.
     std::vector<Piece> pieces;
 };
 
