@@ -50,6 +50,11 @@ StageResult Stage::update(const Instant& now) {
     }
     result.content = m_player.update(now);
     result.next_deadline = result.content.next_deadline;
+    if (m_runtime != nullptr && !m_takeover_prepared && result.content.presented) {
+        // Content is on screen; now is the time to make the first alert fast.
+        m_takeover.prepare();
+        m_takeover_prepared = true;
+    }
     return result;
 }
 

@@ -39,6 +39,7 @@ private:
     AlertTakeover& m_takeover;
     AlertRuntime* m_runtime;
     bool m_was_alert = false;
+    bool m_takeover_prepared = false;
 };
 
 // Shows the alerts already active in `runtime` (restored from the state directory) before

@@ -65,6 +65,31 @@ void AlertTakeover::paint(const Instant& now) {
     m_needs_present = true;
 }
 
+void AlertTakeover::prepare() {
+    alert::Alert sample;
+    sample.identifier = "prepare";
+    sample.level = 4;
+    sample.sent = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    sample.info = {
+        {.language = "ja",
+         .headline = "港区に避難指示を発令しました",
+         .instruction = "危険な場所から全員避難してください。"},
+        {.language = "ja-x-easy", .headline = "港区《みなとく》の みなさん、にげて ください"},
+        {.language = "en", .headline = "Evacuation order for Minato City"},
+        {.language = "zh-Hans", .headline = "港区发布避难指示"},
+        {.language = "ko", .headline = "미나토구에 피난 지시가 발령되었습니다"}};
+    const render::Frame frame = m_screen.frame();
+    if (!m_layer) {
+        m_layer = m_screen.make_layer(frame.width, frame.height);
+    }
+    m_screen.target(m_layer.get());
+    for (const alert::Info& info : sample.info) {
+        render::Canvas canvas(m_screen.renderer(), fonts_for(info.language));
+        (void)render::paint_alert(canvas, frame, make_alert_view(sample, info.language, m_zone, 0));
+    }
+    m_screen.target(nullptr);
+}
+
 AlertTakeover::Result AlertTakeover::update(const Instant& now) {
     Result result;
     if (m_alerts.empty()) {

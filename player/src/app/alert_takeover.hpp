@@ -28,6 +28,11 @@ public:
     void show(std::vector<alert::Alert> alerts);
     [[nodiscard]] bool active() const { return !m_alerts.empty(); }
 
+    // Opens the fonts of every rotation language and paints a sample alert off screen, so the
+    // first real alert does not pay for opening font files (tens of milliseconds). Call it once
+    // when the screen is idle, after the first frame of content.
+    void prepare();
+
     struct Result {
         bool presented = false;  // A new alert frame went to the screen.
         std::string identifier;
