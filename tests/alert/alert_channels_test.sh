@@ -177,6 +177,28 @@ cli-workflow)
     sign cap.json cap.env
     "$keiji" alert verify --keys keys/trusted.public.json cap.env > "$log" 2>&1 || { cat "$log"; fail "verify of the converted CAP (expired?)"; }
     ;;
+window-mqtt)
+    # A real window (run under scripts/with-xvfb.sh): the MQTT thread must wake the SDL event
+    # wait at once. Slides last 10 s or more, so an alert shown within 3 s was not waiting for
+    # the next slide change.
+    start_broker
+    log=player-window.log
+    ASAN_OPTIONS=detect_leaks=0 "$keiji" play --content "$source_dir/playlists" --window 640x360 \
+        --state-dir state --alert-keys keys/trusted.public.json \
+        --mqtt "mqtt://127.0.0.1:$port" --mqtt-topic keiji/test 2> "$log" &
+    player_pid=$!
+    pids+=($player_pid)
+    wait_for "subscribed"
+    sleep 1
+    payload w 1 Alert 5 > w.json; sign w.json w.env
+    started=$(date +%s%N)
+    publish w.env
+    wait_for "on screen: w [ja]" 3
+    echo "window: publish → alert frame in $(( ($(date +%s%N) - started) / 1000000 )) ms (with the publisher's connect)"
+    payload w 2 Cancel > w2.json; sign w2.json w2.env; publish w2.env
+    wait_for "no alert in force: content resumes" 3
+    kill -TERM "$player_pid"; wait "$player_pid" || fail "the window player did not exit cleanly"
+    ;;
 *) fail "unknown case" ;;
 esac
 echo "ok ($case_name)"
