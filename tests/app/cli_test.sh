@@ -56,6 +56,30 @@ broken-playlist-skipped)
     expect_in "$err" "broken.json:2:32: error: a comma (,) is missing"
     count=$(ls "$work/frames" | wc -l)
     [[ $count -eq 2 ]] || fail "expected the 2 notices to play, found $count frames" ;;
+proof-of-play-hour)
+    # An hour on the virtual clock: what the screen presented must be what the schedule says.
+    playlist="$source_dir/playlists/partners.json"
+    run play --content "$playlist" --headless --out "$work/frames" --window 480x270 \
+        --state-dir "$work/state" --seconds 3600 --at 2026-11-24T10:00:00+09:00
+    expect_status 0
+    run report proof-of-play --from 2026-11-24 --to 2026-11-24 --state-dir "$work/state" --csv
+    expect_status 0
+    cp "$out" "$work/report.csv"
+    "$keiji" schedule "$playlist" --from 2026-11-24T10:00:00+09:00 --to 2026-11-24T11:00:00+09:00 \
+        --summary-only >"$work/schedule.txt" 2>"$err" || fail "keiji schedule failed"
+    # Per item: plays may differ by one (the slot cut by the end of the hour), seconds by one slot.
+    awk -F, 'NR == FNR { if ($1 == "item") { plays[$2] = $4; secs[$2] = $5 } next }
+             /^# [a-z]/ && $2 != "item" {
+                 split($0, f, " "); id = f[2]; split(f[5], t, ":");
+                 s = t[1] * 3600 + t[2] * 60 + t[3]; n = f[6]; seen++;
+                 if (!(id in plays)) { print "missing from proof of play: " id; bad = 1; next }
+                 dp = plays[id] - n; ds = secs[id] - s;
+                 if (dp < -1 || dp > 1 || ds < -20 || ds > 20) {
+                     printf "%s: schedule %d slots %d s, proof of play %d plays %.1f s\n", id, n, s, plays[id], secs[id]; bad = 1 }
+             }
+             END { if (seen < 9) { print "schedule summary not read (" seen " items)"; bad = 1 } exit bad }' \
+        FS=, "$work/report.csv" FS=" " "$work/schedule.txt" >"$work/compare.txt" 2>&1 \
+        || { cat "$work/compare.txt"; fail "proof of play does not match the schedule"; } ;;
 *)
     fail "unknown case" ;;
 esac

@@ -134,6 +134,10 @@ int run_cli(int argc, char** argv) {
     play->add_option("--at", play_options.at,
                      "Start the clock at this time instead of now, e.g. 2025-11-20T10:00:00+09:00")
         ->type_name("ISO8601");
+    play->add_option("--config", play_options.config_file,
+                     "Kiosk configuration (JSON, see content-schema/config.schema.json); the "
+                     "command line wins over it")
+        ->type_name("FILE");
     play->add_option("--lang", play_options.language, "Language to show (ja, en, zh-Hans, ko, ...)")
         ->capture_default_str();
     play->add_option("--state-dir", play_options.state_directory,
@@ -260,12 +264,14 @@ int run_cli(int argc, char** argv) {
     proof_of_play->add_option("--from", report_options.from, "First day, YYYY-MM-DD")->required();
     proof_of_play->add_option("--to", report_options.to, "Last day, YYYY-MM-DD")->required();
     proof_of_play->add_flag("--csv", report_options.csv, "CSV for a spreadsheet");
-    proof_of_play->add_option("--state-dir", report_options.state_directory,
-                              "Where the player keeps its state")
+    proof_of_play
+        ->add_option("--state-dir", report_options.state_directory,
+                     "Where the player keeps its state")
         ->capture_default_str();
     report->require_subcommand(1);
-    proof_of_play->footer("Example: keiji report proof-of-play --from 2026-11-01 --to 2026-11-30 "
-                          "--csv > november.csv");
+    proof_of_play->footer(
+        "Example: keiji report proof-of-play --from 2026-11-01 --to 2026-11-30 "
+        "--csv > november.csv");
 
     if (argc > 1 && argv[1][0] != '-' &&
         app.get_subcommands([&](const CLI::App* sub) { return sub->get_name() == argv[1]; })

@@ -14,7 +14,9 @@
 #include <thread>
 
 #include "app/alert_stage.hpp"
+#include "app/config_loader.hpp"
 #include "app/content_loader.hpp"
+#include "app/kiosk.hpp"
 #include "app/log.hpp"
 #include "app/player.hpp"
 #include "model/time.hpp"
@@ -62,7 +64,8 @@ std::optional<std::chrono::system_clock::time_point> start_time(const PlayOption
 }
 
 int run_headless(render::Screen& screen, Stage& stage, AlertRuntime* alerts,
-                 const PlayOptions& options, std::chrono::system_clock::time_point start) {
+                 KioskServices& services, const PlayOptions& options,
+                 std::chrono::system_clock::time_point start) {
     std::error_code error;
     std::filesystem::create_directories(options.out_directory, error);
     if (error) {
@@ -83,6 +86,7 @@ int run_headless(render::Screen& screen, Stage& stage, AlertRuntime* alerts,
     std::size_t written = 0;
     while (!g_stop_requested && now().monotonic <= end) {
         const StageResult shown = stage.update(now());
+        services.after_update(shown, now());
         const UpdateResult& result = shown.content;
         if (shown.alert_frame) {
             ++written;
@@ -124,35 +128,41 @@ int run_headless(render::Screen& screen, Stage& stage, AlertRuntime* alerts,
             std::this_thread::sleep_until(wake);
         }
     }
+    services.finish(now());
     log(Priority::info, "play",
         fmt::format("wrote {} frames to {}", written, options.out_directory));
     return 0;
 }
 
-int run_window(Stage& stage, const PlayOptions& options) {
+int run_window(Stage& stage, KioskServices& services, const PlayOptions& options) {
     if (options.fullscreen) {
         SDL_ShowCursor(SDL_DISABLE);
     }
     // A lobby screen must never blank or go to sleep while it plays.
     SDL_DisableScreenSaver();
+    // Under systemd's watchdog the loop wakes at least twice per WatchdogSec, still slide or not.
+    const long long longest_sleep = services.max_sleep().value_or(std::chrono::seconds(60)).count();
     while (!g_stop_requested) {
         const Instant now = read_clocks();
         const StageResult result = stage.update(now);
+        services.after_update(result, now);
         const auto wait = std::chrono::ceil<std::chrono::milliseconds>(result.next_deadline -
                                                                        read_clocks().monotonic);
         SDL_Event event;
         // Sleep until the next deadline or the next event: a still slide costs no CPU.
-        if (SDL_WaitEventTimeout(&event, int(std::clamp<long long>(wait.count(), 1, 60'000))) ==
-            0) {
+        if (SDL_WaitEventTimeout(&event,
+                                 int(std::clamp<long long>(wait.count(), 1, longest_sleep))) == 0) {
             continue;
         }
         do {
             switch (event.type) {
                 case SDL_QUIT:
+                    services.finish(read_clocks());
                     return 0;
                 case SDL_KEYDOWN:
                     if (!options.fullscreen &&
                         (event.key.keysym.sym == SDLK_ESCAPE || event.key.keysym.sym == SDLK_q)) {
+                        services.finish(read_clocks());
                         return 0;
                     }
                     break;
@@ -164,6 +174,7 @@ int run_window(Stage& stage, const PlayOptions& options) {
             }
         } while (SDL_PollEvent(&event) != 0);
     }
+    services.finish(read_clocks());
     return 0;
 }
 
@@ -191,7 +202,19 @@ std::expected<std::unique_ptr<AlertRuntime>, std::string> start_alerts(const Pla
 
 }  // namespace
 
-int run_play(const PlayOptions& options) {
+int run_play(const PlayOptions& given) {
+    PlayOptions options = given;
+    if (given.config_file) {
+        if (const auto config = load_config_file(*given.config_file)) {
+            options = with_config(given, *config);
+        }
+    }
+    // Run from the source tree, "playlists" is the bundled content; installed, it lives in the
+    // data directory (a kiosk's working directory is its state directory).
+    if (std::error_code error; options.content == PlayOptions{}.content &&
+                               !std::filesystem::exists(options.content, error)) {
+        options.content = KEIJI_INSTALLED_PLAYLISTS;
+    }
     const auto start = start_time(options);
     if (!start) {
         log(Priority::error, "play",
@@ -267,6 +290,14 @@ int run_play(const PlayOptions& options) {
         (void)screen->save_png(fmt::format("{}/0000-alert-restored.png", options.out_directory));
     }
 
+    // A headless preview keeps no proof of play unless a state directory is named for it.
+    const bool default_state = options.state_directory == PlayOptions{}.state_directory;
+    KioskServices services(
+        {.screen_id = options.screen_id,
+         .language = options.language,
+         .state_directory = options.headless && default_state ? "" : options.state_directory,
+         .zone = zone},
+        content.items);
     Player player(
         *screen, *fonts, std::move(content.items),
         PlayerOptions{
@@ -288,8 +319,8 @@ int run_play(const PlayOptions& options) {
             return 1;
         }
     }
-    return options.headless ? run_headless(*screen, stage, alerts->get(), options, *start)
-                            : run_window(stage, options);
+    return options.headless ? run_headless(*screen, stage, alerts->get(), services, options, *start)
+                            : run_window(stage, services, options);
 }
 
 }  // namespace keiji::app

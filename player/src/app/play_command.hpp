@@ -26,6 +26,10 @@ struct PlayOptions {
     double alert_poll_seconds = 2;
     double alert_rotation_seconds = 8;
     bool realtime = false;  // Headless: run on the real clocks, for the alert channels.
+    // The kiosk's configuration (/etc/keiji/keiji.json); its values fill what the command line
+    // left at its defaults.
+    std::optional<std::string> config_file;
+    std::string screen_id;
 };
 
 // Runs `keiji play`. Returns the process exit code.

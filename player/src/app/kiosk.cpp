@@ -1,0 +1,154 @@
+#include "app/kiosk.hpp"
+
+#include <date/tz.h>
+#include <fmt/format.h>
+#include <systemd/sd-daemon.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "app/log.hpp"
+
+namespace keiji::app {
+
+namespace fs = std::filesystem;
+
+SystemdNotifier::SystemdNotifier() {
+    m_active = std::getenv("NOTIFY_SOCKET") != nullptr;
+    std::uint64_t watchdog_usec = 0;
+    if (m_active && sd_watchdog_enabled(0, &watchdog_usec) > 0 && watchdog_usec > 0) {
+        m_max_sleep = std::chrono::milliseconds(watchdog_usec / 2000);
+    }
+}
+
+void SystemdNotifier::ready() {
+    if (m_active && !m_ready_sent) {
+        sd_notify(0, "READY=1");
+        m_ready_sent = true;
+    }
+}
+
+void SystemdNotifier::watchdog() {
+    // Sent from the main loop only: if rendering hangs, the pings stop and systemd restarts us.
+    if (m_active && m_max_sleep) {
+        sd_notify(0, "WATCHDOG=1");
+    }
+}
+
+void SystemdNotifier::status(const std::string& text) {
+    if (m_active && text != m_last_status) {
+        sd_notify(0, ("STATUS=" + text).c_str());
+        m_last_status = text;
+    }
+}
+
+KioskServices::KioskServices(Settings settings, const std::vector<model::Item>& items)
+    : m_settings(std::move(settings)) {
+    for (const model::Item& item : items) {
+        if (const auto* promo = std::get_if<model::PromoContent>(&item.content)) {
+            m_municipality_of[item.id] =
+                fmt::format("{} {}", promo->prefecture.pick("ja"), promo->municipality.pick("ja"));
+        }
+    }
+    if (!m_settings.state_directory.empty()) {
+        auto log_file =
+            ProofOfPlayLog::open(fs::path(m_settings.state_directory) / "proof-of-play");
+        if (log_file) {
+            m_log.emplace(std::move(*log_file));
+        } else {
+            log(Priority::warning, "proof-of-play", log_file.error());
+        }
+    }
+}
+
+void KioskServices::close_current(const Instant& now) {
+    if (m_on_screen.empty() || !m_log || m_settings.zone == nullptr) {
+        return;
+    }
+    const auto started = std::chrono::floor<std::chrono::seconds>(m_on_screen_since.wall);
+    PlayRecord record{
+        .started = started,
+        .screen = m_settings.screen_id,
+        .item = m_on_screen,
+        .municipality = m_on_screen_is_alert ? "" : m_municipality_of[m_on_screen],
+        .seconds =
+            std::chrono::duration<double>(now.monotonic - m_on_screen_since.monotonic).count(),
+        .language = m_on_screen_is_alert ? m_on_screen_language : m_settings.language,
+        .mode = m_on_screen_is_alert ? "alert" : "normal"};
+    const auto local_day = date::floor<date::days>(m_settings.zone->to_local(started));
+    m_log->append(record, date::format("%F", local_day));
+}
+
+void KioskServices::after_update(const StageResult& shown, const Instant& now) {
+    if (!m_started_set) {
+        m_started = now.monotonic;
+        m_started_set = true;
+    }
+    if (shown.alert_frame || shown.content.presented) {
+        ++m_frames;
+        m_systemd.ready();  // The first frame is on screen: the service is up.
+    }
+    const bool alert = !shown.alert_id.empty();
+    const std::string on_screen = alert ? shown.alert_id : shown.content.item_id;
+    // While an alert is up the player is not asked, so its empty item id means nothing.
+    const bool changed = alert ? (!m_on_screen_is_alert || on_screen != m_on_screen)
+                               : (shown.content.slide_settled || m_on_screen_is_alert);
+    if (changed) {
+        close_current(now);
+        m_on_screen = on_screen;
+        m_on_screen_is_alert = alert;
+        m_on_screen_language = shown.alert_language;
+        m_on_screen_since = now;
+        m_systemd.status(alert ? "ALERT " + on_screen
+                               : (on_screen.empty() ? "idle" : "playing " + on_screen));
+    }
+    m_systemd.watchdog();
+    if (!m_last_health || now.monotonic - *m_last_health >= std::chrono::minutes(1)) {
+        write_health(now);
+        m_last_health = now.monotonic;
+    }
+}
+
+void KioskServices::finish(const Instant& now) {
+    close_current(now);
+    m_on_screen.clear();
+    if (m_log) {
+        if (auto flushed = m_log->flush(); !flushed) {
+            log(Priority::warning, "proof-of-play", flushed.error());
+        }
+    }
+    write_health(now);
+}
+
+void KioskServices::write_health(const Instant& now) {
+    if (m_settings.state_directory.empty()) {
+        return;
+    }
+    const nlohmann::json health = {
+        {"version", KEIJI_VERSION},
+        {"screen", m_settings.screen_id},
+        {"uptime_seconds",
+         std::chrono::duration_cast<std::chrono::seconds>(now.monotonic - m_started).count()},
+        {"time", date::format("%FT%TZ", std::chrono::floor<std::chrono::seconds>(now.wall))},
+        {"on_screen", m_on_screen},
+        {"mode", m_on_screen_is_alert ? "alert" : "normal"},
+        {"frames_presented", m_frames},
+    };
+    // Written beside and renamed over, so a reader never sees half a file.
+    const fs::path path = fs::path(m_settings.state_directory) / "status.json";
+    const fs::path temporary = path.string() + ".tmp";
+    std::error_code error;
+    fs::create_directories(path.parent_path(), error);
+    {
+        std::ofstream out(temporary, std::ios::trunc);
+        out << health.dump(2) << "\n";
+        if (!out) {
+            return;
+        }
+    }
+    fs::rename(temporary, path, error);
+}
+
+}  // namespace keiji::app
