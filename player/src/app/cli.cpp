@@ -134,6 +134,14 @@ int run_cli(int argc, char** argv) {
     play->add_option("--at", play_options.at,
                      "Start the clock at this time instead of now, e.g. 2025-11-20T10:00:00+09:00")
         ->type_name("ISO8601");
+    play->add_option("--transition", play_options.transition,
+                     "How one slide gives way to the next: crossfade, cut or slide")
+        ->capture_default_str();
+    play->add_flag("--era", play_options.japanese_era, "Dates in the header as 令和8年11月24日");
+    play->add_option("--ticker", play_options.ticker,
+                     "A short notice scrolling at the bottom (repeat for several); without it a "
+                     "still slide costs no CPU")
+        ->type_name("TEXT");
     play->add_option("--config", play_options.config_file,
                      "Kiosk configuration (JSON, see content-schema/config.schema.json); the "
                      "command line wins over it")

@@ -21,6 +21,7 @@
 #include "app/player.hpp"
 #include "model/time.hpp"
 #include "render/screen.hpp"
+#include "render/transition.hpp"
 
 namespace keiji::app {
 
@@ -215,6 +216,13 @@ int run_play(const PlayOptions& given) {
                                !std::filesystem::exists(options.content, error)) {
         options.content = KEIJI_INSTALLED_PLAYLISTS;
     }
+    const auto transition = render::parse_transition(options.transition);
+    if (!transition) {
+        log(Priority::error, "play",
+            fmt::format("--transition \"{}\" is unknown; use crossfade, cut or slide",
+                        options.transition));
+        return 2;
+    }
     const auto start = start_time(options);
     if (!start) {
         log(Priority::error, "play",
@@ -298,10 +306,14 @@ int run_play(const PlayOptions& given) {
          .state_directory = options.headless && default_state ? "" : options.state_directory,
          .zone = zone},
         content.items);
-    Player player(
-        *screen, *fonts, std::move(content.items),
-        PlayerOptions{
-            .language = options.language, .zone = zone, .opening_hours = content.opening_hours});
+    Player player(*screen, *fonts, std::move(content.items),
+                  PlayerOptions{.language = options.language,
+                                .transition = *transition,
+                                .date_style = options.japanese_era ? render::DateStyle::japanese_era
+                                                                   : render::DateStyle::gregorian,
+                                .ticker = options.ticker,
+                                .zone = zone,
+                                .opening_hours = content.opening_hours});
     Stage stage(player, takeover, alerts->get());
     if (*alerts) {
         // The channels wake the window's event wait with a user event (SDL_PushEvent is
