@@ -6,19 +6,30 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <vector>
 
 namespace keiji::alert {
 
-DropInChannel::DropInChannel(std::filesystem::path directory, Mailbox& mailbox)
+DropInChannel::DropInChannel(std::filesystem::path directory, Mailbox& mailbox,
+                             const std::function<void(std::string)>& log)
     : m_directory(std::move(directory)), m_mailbox(mailbox) {
     std::error_code error;
     std::filesystem::create_directories(m_directory, error);
+    if (error) {
+        log("cannot create the drop-in folder " + m_directory.string() + ": " + error.message());
+    }
     m_inotify = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-    if (m_inotify >= 0) {
-        inotify_add_watch(m_inotify, m_directory.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO);
+    if (m_inotify >= 0 &&
+        inotify_add_watch(m_inotify, m_directory.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO) < 0) {
+        // Polling every second still works (for example on a file system without inotify).
+        log("cannot watch the drop-in folder " + m_directory.string() + " (" +
+            std::strerror(errno) + "); looking every second instead");
+        close(m_inotify);
+        m_inotify = -1;
     }
     if (pipe2(m_stop_pipe, O_CLOEXEC) != 0) {
         m_stop_pipe[0] = m_stop_pipe[1] = -1;

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
+#include <string>
 #include <thread>
 
 #include "alert/channel.hpp"
@@ -15,7 +17,9 @@ namespace keiji::alert {
 // Uses inotify, so a file is picked up within milliseconds without polling.
 class DropInChannel final : public Channel {
 public:
-    DropInChannel(std::filesystem::path directory, Mailbox& mailbox);
+    // `log` hears why the folder cannot be watched (it is called before the constructor returns).
+    DropInChannel(std::filesystem::path directory, Mailbox& mailbox,
+                  const std::function<void(std::string)>& log);
     ~DropInChannel() override;
     DropInChannel(const DropInChannel&) = delete;
     DropInChannel& operator=(const DropInChannel&) = delete;

@@ -66,7 +66,8 @@ AlertRuntime::~AlertRuntime() {
 std::expected<void, std::string> AlertRuntime::start_channels(std::function<void()> wake) {
     m_mailbox.set_wake(std::move(wake));
     const auto channel_log = [](std::string message) { log(Priority::warning, "alert", message); };
-    m_channels.push_back(std::make_unique<alert::DropInChannel>(dropin_directory(), m_mailbox));
+    m_channels.push_back(
+        std::make_unique<alert::DropInChannel>(dropin_directory(), m_mailbox, channel_log));
     if (!m_settings.mqtt_url.empty()) {
         auto address = alert::parse_mqtt_url(m_settings.mqtt_url);
         if (!address) {
