@@ -1,7 +1,8 @@
 // An independent check of content-schema/: validates documents with ajv (JSON Schema 2020-12),
 // a validator that shares no code with keiji. Usage:
 //   node check.mjs SCHEMA_DIR FILE...
-// Each FILE is checked against the schema its "$schema" member names (by file name), or against
+// Each FILE is checked against the schema its "$schema" member names (by file name; *.alert.json
+// and *.envelope.json against the alert schemas), or against
 // playlist.schema.json when it has none. Prints "valid FILE" or "invalid FILE: reason" per file;
 // a file that is not JSON at all is invalid. Exit status 0 unless a schema itself is broken.
 import { readFileSync, readdirSync } from "node:fs";
@@ -26,11 +27,15 @@ for (const file of files) {
   try {
     document = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    console.log(`invalid ${file}: not JSON (${error.message})`);
+    console.log(`invalid ${file}: not JSON (${error.message.replace(/\s+/g, " ")})`);
     continue;
   }
-  const named = document && typeof document === "object" && typeof document.$schema === "string"
-    ? basename(document.$schema) : "playlist.schema.json";
+  // Alert payloads and envelopes are signed byte for byte, so they carry no "$schema" member:
+  // their file names say what they are (*.alert.json, *.envelope.json).
+  const byName = file.endsWith(".envelope.json") ? "alert-envelope.schema.json"
+    : file.endsWith(".alert.json") ? "alert.schema.json" : null;
+  const named = byName ?? (document && typeof document === "object" &&
+      typeof document.$schema === "string" ? basename(document.$schema) : "playlist.schema.json");
   const validate = ajv.getSchema(byFileName.get(named) ?? "playlist.schema.json");
   if (validate(document)) {
     console.log(`valid ${file}`);
