@@ -80,6 +80,25 @@ proof-of-play-hour)
              END { if (seen < 9) { print "schedule summary not read (" seen " items)"; bad = 1 } exit bad }' \
         FS=, "$work/report.csv" FS=" " "$work/schedule.txt" >"$work/compare.txt" 2>&1 \
         || { cat "$work/compare.txt"; fail "proof of play does not match the schedule"; } ;;
+config-alert-keys)
+    # Alert keys, screen id and state directory from keiji.json; a drop-in alert takes over.
+    "$keiji" alert keygen --key-id test-2026 --out-dir "$work/keys" >"$out" 2>"$err" || fail "keygen"
+    "$keiji" alert sign --key "$work/keys/test-2026.secret.json" \
+        "$source_dir/content-schema/examples/level4.alert.json" --out "$work/envelope.json" \
+        >"$out" 2>"$err" || fail "sign"
+    public=$(sed -n 's/.*"public_key": *"\([^"]*\)".*/\1/p' "$work/keys/test-2026.public.json")
+    mkdir -p "$work/state/incoming"
+    printf '{"screen": {"id": "test-screen"}, "alerts": {"public_keys": [{"key_id": "test-2026", "public_key": "%s"}]}, "state_directory": "%s"}\n' \
+        "$public" "$work/state" >"$work/keiji.json"
+    (sleep 2; cp "$work/envelope.json" "$work/state/incoming/alert.json") &
+    run play --config "$work/keiji.json" --headless --realtime --out "$work/frames" --seconds 5 \
+        --window 480x270
+    wait
+    expect_status 0
+    expect_in "$err" "1 trusted key(s) from $work/keiji.json"
+    expect_in "$err" "accepted new alert minato-2026-0901-001#1"
+    ls "$work/frames" | grep -q -- "-alert-minato-2026-0901-001-ja.png" || fail "no alert frame"
+    expect_in "$work/state/status.json" '"screen": "test-screen"' ;;
 *)
     fail "unknown case" ;;
 esac

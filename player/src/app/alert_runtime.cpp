@@ -33,7 +33,9 @@ void log_verdict(const alert::Verdict& verdict, std::string_view channel) {
 
 std::expected<std::unique_ptr<AlertRuntime>, std::string> AlertRuntime::create(
     AlertSettings settings, model::TimePoint now) {
-    auto key_text = read_file(settings.keys_file);
+    auto key_text = settings.keys_text
+                        ? std::expected<std::string, std::string>(*settings.keys_text)
+                        : read_file(settings.keys_file);
     if (!key_text) {
         return std::unexpected(key_text.error());
     }

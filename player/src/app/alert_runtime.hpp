@@ -21,6 +21,8 @@ namespace keiji::app {
 struct AlertSettings {
     std::filesystem::path state_directory = "/var/lib/keiji";
     std::filesystem::path keys_file = "/etc/keiji/alert-keys.json";
+    // The key file's JSON itself, when the keys come from keiji.json instead of keys_file.
+    std::optional<std::string> keys_text;
     std::string mqtt_url;  // mqtt://host:port; empty: no MQTT.
     std::string mqtt_topic = "keiji/alert";
     std::string alert_url;  // HTTP(S) URL of the envelope; empty: no polling.

@@ -69,6 +69,9 @@ PlayOptions with_config(PlayOptions options, const model::Config& config) {
             options.alert_poll_seconds = config.alert_poll_seconds;
         }
     }
+    if (!options.alert_keys) {
+        options.config_alert_keys = config.alert_keys;
+    }
     if (options.screen_id.empty()) {
         options.screen_id = config.screen_id;
     }

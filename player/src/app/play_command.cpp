@@ -10,6 +10,7 @@
 #include <cmath>
 #include <csignal>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
 
@@ -186,6 +187,13 @@ std::expected<std::unique_ptr<AlertRuntime>, std::string> start_alerts(const Pla
     settings.state_directory = options.state_directory;
     if (options.alert_keys) {
         settings.keys_file = *options.alert_keys;
+    } else if (!options.config_alert_keys.empty()) {
+        nlohmann::json keys = {{"keys", nlohmann::json::array()}};
+        for (const model::PublicKey& key : options.config_alert_keys) {
+            keys["keys"].push_back({{"key_id", key.key_id}, {"public_key", key.public_key}});
+        }
+        settings.keys_text = keys.dump();
+        settings.keys_file = options.config_file.value_or("keiji.json");
     } else if (std::error_code error; !std::filesystem::exists(settings.keys_file, error)) {
         log(Priority::info, "alert",
             fmt::format("alerts are off: no trusted keys ({} does not exist; see keiji alert "

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "model/config.hpp"
+
 namespace keiji::app {
 
 struct PlayOptions {
@@ -30,9 +32,10 @@ struct PlayOptions {
     // The kiosk's configuration (/etc/keiji/keiji.json); its values fill what the command line
     // left at its defaults.
     std::optional<std::string> config_file;
-    std::string transition = "crossfade";  // crossfade, cut or slide.
-    bool japanese_era = false;             // 令和8年 in the header instead of 2026年.
-    std::vector<std::string> ticker;       // Short notices scrolling at the bottom.
+    std::vector<model::PublicKey> config_alert_keys;  // From keiji.json; --alert-keys wins.
+    std::string transition = "crossfade";             // crossfade, cut or slide.
+    bool japanese_era = false;        // 令和8年 in the header instead of 2026年.
+    std::vector<std::string> ticker;  // Short notices scrolling at the bottom.
     std::string screen_id;
 };
 
