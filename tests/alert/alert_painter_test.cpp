@@ -12,23 +12,13 @@
 #include "app/alert_view.hpp"
 #include "golden.hpp"
 #include "render/screen.hpp"
+#include "sdl_fixture.hpp"
 
 using namespace keiji;
 
 namespace {
 
-struct SdlFixture {
-    SdlFixture() {
-        REQUIRE(SDL_Init(0) == 0);
-        REQUIRE(TTF_Init() == 0);
-        IMG_Init(IMG_INIT_PNG);
-    }
-    ~SdlFixture() {
-        IMG_Quit();
-        TTF_Quit();
-        SDL_Quit();
-    }
-};
+using keiji::test::SdlFixture;
 
 alert::Alert sample_alert(int level, const std::string& status = "Actual") {
     auto payload = test::alert_payload("minato-2026-0901-001", 1, "Alert", level);

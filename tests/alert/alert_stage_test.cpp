@@ -10,22 +10,14 @@
 #include "alert/alert_parser.hpp"
 #include "alert_fixtures.hpp"
 #include "model/playlist_parser.hpp"
+#include "sdl_fixture.hpp"
 
 using namespace keiji;
 using namespace std::chrono;
 
 namespace {
 
-struct SdlFixture {
-    SdlFixture() {
-        REQUIRE(SDL_Init(0) == 0);
-        REQUIRE(TTF_Init() == 0);
-    }
-    ~SdlFixture() {
-        TTF_Quit();
-        SDL_Quit();
-    }
-};
+using keiji::test::SdlFixture;
 
 alert::Alert sample(const std::string& identifier, int level) {
     auto parsed =

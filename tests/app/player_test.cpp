@@ -7,22 +7,14 @@
 #include <doctest/doctest.h>
 
 #include "model/playlist_parser.hpp"
+#include "sdl_fixture.hpp"
 
 using namespace keiji;
 using namespace std::chrono;
 
 namespace {
 
-struct SdlFixture {
-    SdlFixture() {
-        REQUIRE(SDL_Init(0) == 0);
-        REQUIRE(TTF_Init() == 0);
-    }
-    ~SdlFixture() {
-        TTF_Quit();
-        SDL_Quit();
-    }
-};
+using keiji::test::SdlFixture;
 
 std::vector<model::Item> items(const std::string& json) {
     auto playlist = model::parse_playlist_text("{\"items\": [" + json + "]}", "p.json");

@@ -10,24 +10,14 @@
 #include "render/image_cache.hpp"
 #include "render/qr.hpp"
 #include "render/screen.hpp"
+#include "sdl_fixture.hpp"
 #include "test_paths.hpp"
 
 using namespace keiji;
 
 namespace {
 
-struct SdlFixture {
-    SdlFixture() {
-        REQUIRE(SDL_Init(0) == 0);
-        REQUIRE(TTF_Init() == 0);
-        IMG_Init(IMG_INIT_PNG);
-    }
-    ~SdlFixture() {
-        IMG_Quit();
-        TTF_Quit();
-        SDL_Quit();
-    }
-};
+using keiji::test::SdlFixture;
 
 // A 200×100 PNG: red on the left half, blue on the right.
 std::string write_two_colour_image() {

@@ -9,24 +9,14 @@
 #include "render/canvas.hpp"
 #include "render/screen.hpp"
 #include "render/slide_painter.hpp"
+#include "sdl_fixture.hpp"
 #include "test_paths.hpp"
 
 using namespace keiji;
 
 namespace {
 
-struct SdlFixture {
-    SdlFixture() {
-        REQUIRE(SDL_Init(0) == 0);
-        REQUIRE(TTF_Init() == 0);
-        IMG_Init(IMG_INIT_PNG);
-    }
-    ~SdlFixture() {
-        IMG_Quit();
-        TTF_Quit();
-        SDL_Quit();
-    }
-};
+using keiji::test::SdlFixture;
 
 model::Item parse_item(const std::string& json) {
     const auto playlist = model::parse_playlist_text("{\"items\": [" + json + "]}",

@@ -11,6 +11,7 @@
 #include "model/playlist_parser.hpp"
 #include "render/canvas.hpp"
 #include "render/slide_painter.hpp"
+#include "sdl_fixture.hpp"
 #include "test_paths.hpp"
 
 using namespace keiji;
@@ -18,18 +19,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct SdlFixture {
-    SdlFixture() {
-        REQUIRE(SDL_Init(0) == 0);
-        REQUIRE(TTF_Init() == 0);
-        IMG_Init(IMG_INIT_PNG);
-    }
-    ~SdlFixture() {
-        IMG_Quit();
-        TTF_Quit();
-        SDL_Quit();
-    }
-};
+using keiji::test::SdlFixture;
 
 const std::vector<std::string> messages = {"区民ラウンジで全国各地のパンフレットを配架しています",
                                            "12月29日から1月3日まで区役所は休みです"};

@@ -7,22 +7,14 @@
 #include "golden.hpp"
 #include "render/canvas.hpp"
 #include "render/screen.hpp"
+#include "sdl_fixture.hpp"
 #include "test_paths.hpp"
 
 using namespace keiji;
 
 namespace {
 
-struct SdlFixture {
-    SdlFixture() {
-        REQUIRE(SDL_Init(0) == 0);
-        REQUIRE(TTF_Init() == 0);
-    }
-    ~SdlFixture() {
-        TTF_Quit();
-        SDL_Quit();
-    }
-};
+using keiji::test::SdlFixture;
 
 render::FontSet japanese_fonts() {
     auto chain = render::FontSet::chain_from_config(test::source_path("fonts/fonts.json"), "ja");
