@@ -68,4 +68,16 @@ GoldenResult compare_with_golden(SDL_Surface* actual_input, const std::string& n
     return {true, ""};
 }
 
+GoldenResult compare_renderer_with_golden(SDL_Renderer* renderer, const std::string& name) {
+    int width = 0;
+    int height = 0;
+    SDL_GetRendererOutputSize(renderer, &width, &height);
+    Surface frame(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
+    if (!frame || SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, frame->pixels,
+                                       frame->pitch) != 0) {
+        return {false, std::string("cannot read the rendered frame: ") + SDL_GetError()};
+    }
+    return compare_with_golden(frame.get(), name);
+}
+
 }  // namespace keiji::test

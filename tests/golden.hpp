@@ -20,4 +20,8 @@ struct GoldenResult {
                                                int channel_tolerance = 40,
                                                double max_differing_fraction = 0.005);
 
+// The same for what `renderer` last drew (its whole output).
+[[nodiscard]] GoldenResult compare_renderer_with_golden(SDL_Renderer* renderer,
+                                                        const std::string& name);
+
 }  // namespace keiji::test

@@ -62,12 +62,7 @@ void paint_and_compare(const alert::Alert& alert, const std::string& language, i
     const auto problems = render::paint_alert(canvas, screen->frame(), view);
     CHECK(problems.empty());
     SDL_RenderPresent(screen->renderer());
-    SDL_Surface* frame =
-        SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_RenderReadPixels(screen->renderer(), nullptr, SDL_PIXELFORMAT_ARGB8888, frame->pixels,
-                         frame->pitch);
-    const auto result = test::compare_with_golden(frame, golden);
-    SDL_FreeSurface(frame);
+    const auto result = test::compare_renderer_with_golden(screen->renderer(), golden);
     CHECK_MESSAGE(result.matches, result.explanation);
 }
 

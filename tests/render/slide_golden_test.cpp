@@ -45,12 +45,7 @@ void render_slide_and_compare(const model::Item& item, int width, int height,
                          render::ClockFace{"2026年11月24日(火)", "16:31"}, theme);
     SDL_RenderPresent(screen->renderer());
 
-    SDL_Surface* frame =
-        SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_RenderReadPixels(screen->renderer(), nullptr, SDL_PIXELFORMAT_ARGB8888, frame->pixels,
-                         frame->pitch);
-    const auto result = test::compare_with_golden(frame, golden);
-    SDL_FreeSurface(frame);
+    const auto result = test::compare_renderer_with_golden(screen->renderer(), golden);
     CHECK_MESSAGE(result.matches, result.explanation);
 }
 
