@@ -6,6 +6,9 @@
 #include <SDL_ttf.h>
 #include <doctest/doctest.h>
 
+#include <expected>
+#include <optional>
+
 #include "model/playlist_parser.hpp"
 #include "sdl_fixture.hpp"
 
@@ -25,18 +28,28 @@ std::vector<model::Item> items(const std::string& json) {
 // 2026-11-24 10:00:30 in Tokyo: half a minute before the clock next changes.
 const system_clock::time_point start = sys_days{2026y / November / 24} + 1h + 30s;
 
+// A player on a 320x180 off-screen renderer, as the headless run builds it.
+struct OffScreenPlayer {
+    explicit OffScreenPlayer(const std::string& items_json)
+        : fonts(render::FontSet::create(render::FontSet::debian_default_chain())),
+          screen(render::Screen::open_headless(320, 180)) {
+        REQUIRE(fonts.has_value());
+        REQUIRE(screen.has_value());
+        player.emplace(*screen, *fonts, items(items_json),
+                       app::PlayerOptions{.zone = date::locate_zone("Asia/Tokyo")});
+    }
+    SdlFixture sdl;
+    std::expected<render::FontSet, std::string> fonts;
+    std::expected<render::Screen, std::string> screen;
+    std::optional<app::Player> player;
+};
+
 }  // namespace
 
 TEST_CASE("player: shows the first slide at once, then stays still until a deadline") {
-    SdlFixture sdl;
-    auto fonts = render::FontSet::create(render::FontSet::debian_default_chain());
-    REQUIRE(fonts.has_value());
-    auto screen = render::Screen::open_headless(320, 180);
-    REQUIRE(screen.has_value());
-    app::Player player(*screen, *fonts,
-                       items(R"({"type": "notice", "id": "a", "title": "一", "duration": 5},
-                               {"type": "notice", "id": "b", "title": "二", "duration": 5})"),
-                       app::PlayerOptions{.zone = date::locate_zone("Asia/Tokyo")});
+    OffScreenPlayer setup(R"({"type": "notice", "id": "a", "title": "一", "duration": 5},
+                               {"type": "notice", "id": "b", "title": "二", "duration": 5})");
+    app::Player& player = *setup.player;
     app::VirtualClock clock(start);
 
     auto result = player.update(clock.now());
@@ -70,14 +83,8 @@ TEST_CASE("player: shows the first slide at once, then stays still until a deadl
 }
 
 TEST_CASE("player: the header clock redraws when the minute turns, and only then") {
-    SdlFixture sdl;
-    auto fonts = render::FontSet::create(render::FontSet::debian_default_chain());
-    REQUIRE(fonts.has_value());
-    auto screen = render::Screen::open_headless(320, 180);
-    REQUIRE(screen.has_value());
-    app::Player player(*screen, *fonts,
-                       items(R"({"type": "notice", "id": "only", "title": "一", "duration": 600})"),
-                       app::PlayerOptions{.zone = date::locate_zone("Asia/Tokyo")});
+    OffScreenPlayer setup(R"({"type": "notice", "id": "only", "title": "一", "duration": 600})");
+    app::Player& player = *setup.player;
     app::VirtualClock clock(start);
     auto result = player.update(clock.now());
     // 30 s to the next minute, which is before the slide's end.
@@ -92,14 +99,8 @@ TEST_CASE("player: the header clock redraws when the minute turns, and only then
 }
 
 TEST_CASE("player: one eligible item stays up without fading into itself") {
-    SdlFixture sdl;
-    auto fonts = render::FontSet::create(render::FontSet::debian_default_chain());
-    REQUIRE(fonts.has_value());
-    auto screen = render::Screen::open_headless(320, 180);
-    REQUIRE(screen.has_value());
-    app::Player player(*screen, *fonts,
-                       items(R"({"type": "notice", "id": "only", "title": "一", "duration": 5})"),
-                       app::PlayerOptions{.zone = date::locate_zone("Asia/Tokyo")});
+    OffScreenPlayer setup(R"({"type": "notice", "id": "only", "title": "一", "duration": 5})");
+    app::Player& player = *setup.player;
     app::VirtualClock clock(start);
     player.update(clock.now());
     clock.advance_to(clock.now().monotonic + 5s);
@@ -109,21 +110,15 @@ TEST_CASE("player: one eligible item stays up without fading into itself") {
 }
 
 TEST_CASE("player: with nothing eligible the idle screen shows, never a blank one") {
-    SdlFixture sdl;
-    auto fonts = render::FontSet::create(render::FontSet::debian_default_chain());
-    REQUIRE(fonts.has_value());
-    auto screen = render::Screen::open_headless(320, 180);
-    REQUIRE(screen.has_value());
-    app::Player player(*screen, *fonts, items(R"({"type": "notice", "id": "past", "title": "一",
-                                 "schedule": {"until": "2020-01-01"}})"),
-                       app::PlayerOptions{.zone = date::locate_zone("Asia/Tokyo")});
+    OffScreenPlayer setup(R"({"type": "notice", "id": "past", "title": "一",
+                              "schedule": {"until": "2020-01-01"}})");
     app::VirtualClock clock(start);
-    const auto result = player.update(clock.now());
+    const auto result = setup.player->update(clock.now());
     CHECK(result.presented);
     CHECK(result.item_id.empty());
     // Not black: the idle screen is painted on the paper colour.
     SDL_Surface* frame = SDL_CreateRGBSurfaceWithFormat(0, 320, 180, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_RenderReadPixels(screen->renderer(), nullptr, SDL_PIXELFORMAT_ARGB8888, frame->pixels,
+    SDL_RenderReadPixels(setup.screen->renderer(), nullptr, SDL_PIXELFORMAT_ARGB8888, frame->pixels,
                          frame->pitch);
     const Uint32 pixel = static_cast<Uint32*>(frame->pixels)[170 * 320 + 5];
     SDL_FreeSurface(frame);

@@ -170,19 +170,9 @@ void paint_event(Canvas& canvas, const Layout& layout, const model::EventContent
     paint_date_block(canvas, block, event, shown, context, theme);
 
     int y = text.y;
-    const int display = theme.size(frame, theme.type.display);
-    const TextResult title = canvas.draw_text(
-        event.title.pick(context.language),
-        Rect{text.x, y, text.w, std::min(display * 13 / 10 * 3, text.h * 45 / 100)},
-        TextStyle{.weight = Weight::bold,
-                  .size = display,
-                  .min_size = theme.min_size(frame, theme.type.display),
-                  .color = theme.ink,
-                  .language = context.language,
-                  .phrase_cuts = text::PhraseCuts::avoided});
-    if (title.overflow) {
-        report.problems.push_back("title does not fit");
-    }
+    const TextResult title =
+        paint_title(canvas, frame, theme, event.title.pick(context.language), context.language,
+                    Rect{text.x, y, text.w, text.h * 45 / 100}, report);
     y += title.height + layout.gap;
     const int rule = std::max(2, frame.unit(0.006));
     canvas.fill(Rect{text.x, y, frame.unit(0.09), rule}, theme.header);

@@ -5,7 +5,7 @@
 namespace keiji::render::detail {
 
 void paint_notice(Canvas& canvas, const Layout& layout, const model::NoticeContent& notice,
-                  const SlideContext& context, const Theme& theme) {
+                  const SlideContext& context, const Theme& theme, PaintReport& report) {
     const Frame frame = layout.frame;
     const Rect area = layout.area;
     const bool important = notice.importance == model::Importance::important;
@@ -29,17 +29,10 @@ void paint_notice(Canvas& canvas, const Layout& layout, const model::NoticeConte
              .h +
          layout.gap;
 
-    const int display = theme.size(frame, theme.type.display);
     const int bottom = card.y + card.h - pad;
-    const TextResult title = canvas.draw_text(
-        notice.title.pick(context.language),
-        Rect{x, y, width, std::min(display * 13 / 10 * 3, (bottom - y) * 45 / 100)},
-        TextStyle{.weight = Weight::bold,
-                  .size = display,
-                  .min_size = theme.min_size(frame, theme.type.display),
-                  .color = theme.ink,
-                  .language = context.language,
-                  .phrase_cuts = text::PhraseCuts::avoided});
+    const TextResult title =
+        paint_title(canvas, frame, theme, notice.title.pick(context.language), context.language,
+                    Rect{x, y, width, (bottom - y) * 45 / 100}, report);
     y += title.height + layout.gap;
     const int rule = std::max(2, frame.unit(0.004));
     canvas.fill(Rect{x, y, width, rule}, theme.footer);

@@ -102,19 +102,9 @@ void paint_promo(Canvas& canvas, const Layout& layout, const model::PromoContent
     const int qr_top = paint_qr_block(canvas, layout, promo.url, panel, theme, report);
 
     // What: the title, up to three lines, then the body in whatever height is left.
-    const int display = theme.size(frame, theme.type.display);
     const TextResult title =
-        canvas.draw_text(promo.title.pick(context.language),
-                         Rect{panel.x, y, panel.w, std::min(display * 13 / 10 * 3, qr_top - y)},
-                         TextStyle{.weight = Weight::bold,
-                                   .size = display,
-                                   .min_size = theme.min_size(frame, theme.type.display),
-                                   .color = theme.ink,
-                                   .language = context.language,
-                                   .phrase_cuts = text::PhraseCuts::avoided});
-    if (title.overflow) {
-        report.problems.push_back("title does not fit");
-    }
+        paint_title(canvas, frame, theme, promo.title.pick(context.language), context.language,
+                    Rect{panel.x, y, panel.w, qr_top - y}, report);
     y += title.height + layout.gap;
     const int body_bottom = qr_top - (qr_top < panel.y + panel.h ? layout.gap : 0);
     const TextResult body = canvas.draw_text(

@@ -38,7 +38,7 @@ PaintReport paint_slide(Canvas& canvas, Frame frame, const model::Item& item,
     } else if (const auto* event = std::get_if<model::EventContent>(&item.content)) {
         detail::paint_event(canvas, layout, *event, context, theme, report);
     } else if (const auto* notice = std::get_if<model::NoticeContent>(&item.content)) {
-        detail::paint_notice(canvas, layout, *notice, context, theme);
+        detail::paint_notice(canvas, layout, *notice, context, theme, report);
     }
     paint_footer(canvas, frame, theme);
     canvas.record_text(nullptr);

@@ -17,6 +17,24 @@ Layout layout_for(Frame frame, const SlideContext& context, const Theme& theme) 
                   .portrait = frame.height > frame.width};
 }
 
+TextResult paint_title(Canvas& canvas, Frame frame, const Theme& theme, std::string_view title,
+                       const std::string& language, Rect box_at_most, PaintReport& report) {
+    const int display = theme.size(frame, theme.type.display);
+    box_at_most.h = std::min(display * 13 / 10 * 3, box_at_most.h);
+    const TextResult result =
+        canvas.draw_text(title, box_at_most,
+                         TextStyle{.weight = Weight::bold,
+                                   .size = display,
+                                   .min_size = theme.min_size(frame, theme.type.display),
+                                   .color = theme.ink,
+                                   .language = language,
+                                   .phrase_cuts = text::PhraseCuts::avoided});
+    if (result.overflow) {
+        report.problems.push_back("title does not fit");
+    }
+    return result;
+}
+
 Rect paint_badge(Canvas& canvas, std::string_view label, int x, int y, int height, Color background,
                  Color foreground) {
     const int size = height * 62 / 100;

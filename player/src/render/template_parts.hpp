@@ -23,6 +23,11 @@ struct Layout {
 [[nodiscard]] Layout layout_for(Frame frame, const SlideContext& context, const Theme& theme);
 
 // A coloured label sized to its text, `height` pixels tall (e.g. 岐阜県, 重要, 本日開催).
+// The slide's title: bold display type, at most three lines and `max_height`, shrinking rather
+// than cutting a phrase. A title that does not fit even at its minimum size goes into `report`.
+TextResult paint_title(Canvas& canvas, Frame frame, const Theme& theme, std::string_view title,
+                       const std::string& language, Rect box_at_most, PaintReport& report);
+
 Rect paint_badge(Canvas& canvas, std::string_view label, int x, int y, int height, Color background,
                  Color foreground);
 
@@ -41,6 +46,6 @@ void paint_promo(Canvas& canvas, const Layout& layout, const model::PromoContent
 void paint_event(Canvas& canvas, const Layout& layout, const model::EventContent& event,
                  const SlideContext& context, const Theme& theme, PaintReport& report);
 void paint_notice(Canvas& canvas, const Layout& layout, const model::NoticeContent& notice,
-                  const SlideContext& context, const Theme& theme);
+                  const SlideContext& context, const Theme& theme, PaintReport& report);
 
 }  // namespace keiji::render::detail
