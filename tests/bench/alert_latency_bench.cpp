@@ -25,6 +25,7 @@
 #include "alert/mqtt_publish.hpp"
 #include "alert/signing.hpp"
 #include "alert/state_store.hpp"
+#include "storage/file_io.hpp"
 #include "app/alert_runtime.hpp"
 #include "app/alert_takeover.hpp"
 #include "render/screen.hpp"
@@ -155,7 +156,7 @@ int main(int argc, char** argv) {
     const auto keys = alert::generate_key_pair().value();
     const nlohmann::json key_file = {
         {"keys", {{{"key_id", "bench"}, {"public_key", alert::to_base64(keys.public_key)}}}}};
-    (void)alert::write_file_atomically(work / "keys.json", key_file.dump());
+    (void)storage::write_file_atomically(work / "keys.json", key_file.dump());
 
     SDL_Init(0);
     TTF_Init();
@@ -220,7 +221,7 @@ int main(int argc, char** argv) {
             const std::string envelope = envelope_for(keys, run);
             std::this_thread::sleep_for(std::chrono::milliseconds(phase(random)));
             const auto t0 = Clock::now();
-            (void)alert::write_file_atomically(work / "www" / "alert.json", envelope);
+            (void)storage::write_file_atomically(work / "www" / "alert.json", envelope);
             if (const auto latency = wait_presented(*runtime, takeover, t0)) {
                 figures.milliseconds.push_back(*latency);
             }

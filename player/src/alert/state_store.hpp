@@ -46,8 +46,4 @@ private:
     std::optional<std::string> m_state;
 };
 
-// Writes `contents` to `file` atomically (temporary + fsync + rename + directory fsync).
-[[nodiscard]] std::expected<void, std::string> write_file_atomically(
-    const std::filesystem::path& file, std::string_view contents);
-
 }  // namespace keiji::alert

@@ -18,6 +18,7 @@
 #include "alert/mqtt_publish.hpp"
 #include "alert/signing.hpp"
 #include "alert/state_store.hpp"
+#include "storage/file_io.hpp"
 
 namespace keiji::app {
 
@@ -76,7 +77,7 @@ int write_output(const std::string& output, const std::string& text) {
         std::fputs(text.c_str(), stdout);
         return 0;
     }
-    if (auto written = alert::write_file_atomically(output, text); !written) {
+    if (auto written = storage::write_file_atomically(output, text); !written) {
         return fail(written.error());
     }
     return 0;
@@ -98,11 +99,11 @@ int keygen(const AlertCommandOptions& options) {
          {{{"key_id", options.key_id}, {"public_key", alert::to_base64(keys->public_key)}}}}};
     // The secret file is created private before any byte of the key is in it.
     const mode_t previous = ::umask(077);
-    auto written = alert::write_file_atomically(secret_path, secret.dump(2) + "\n");
+    auto written = storage::write_file_atomically(secret_path, secret.dump(2) + "\n");
     ::umask(previous);
     if (written) {
         ::chmod(secret_path.c_str(), 0600);
-        written = alert::write_file_atomically(public_path, public_keys.dump(2) + "\n");
+        written = storage::write_file_atomically(public_path, public_keys.dump(2) + "\n");
     }
     if (!written) {
         return fail(written.error());
@@ -181,7 +182,7 @@ int publish(const AlertCommandOptions& options) {
     }
     if (!options.directory.empty()) {
         const std::string path = options.directory + "/alert.json";
-        if (auto written = alert::write_file_atomically(path, *envelope); !written) {
+        if (auto written = storage::write_file_atomically(path, *envelope); !written) {
             return fail(written.error());
         }
         std::fputs(fmt::format("published to {}\n", path).c_str(), stdout);
