@@ -1,0 +1,26 @@
+#pragma once
+
+#include <curl/curl.h>
+
+#include <memory>
+
+#include "sync/fetcher.hpp"
+
+namespace keiji::sync {
+
+// Fetcher over libcurl: http, https (certificates verified) and file; redirects followed a few
+// times and only to http(s); proxies from the usual environment variables (https_proxy, …).
+// One handle is reused, so the files of one sync share a connection. Not thread-safe: one
+// fetcher per thread.
+class CurlFetcher final : public Fetcher {
+public:
+    explicit CurlFetcher(FetchLimits limits = {});
+    [[nodiscard]] std::expected<FetchResult, std::string> fetch(const FetchRequest& request,
+                                                                const BodySink& sink) override;
+
+private:
+    FetchLimits m_limits;
+    std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> m_curl;
+};
+
+}  // namespace keiji::sync

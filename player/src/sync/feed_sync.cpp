@@ -1,0 +1,327 @@
+#include "sync/feed_sync.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <set>
+
+#include "alert/signing.hpp"
+#include "model/feed.hpp"
+#include "model/playlist_parser.hpp"
+#include "storage/file_io.hpp"
+#include "sync/sha256.hpp"
+#include "sync/url.hpp"
+
+namespace keiji::sync {
+
+namespace {
+
+// A detached signature file holds the base64 of 64 bytes and perhaps a newline.
+constexpr std::int64_t max_signature_bytes = 1024;
+
+// A file of the feed, its address resolved and what the cache must end up holding.
+struct Wanted {
+    std::string label;  // "playlist partners", "asset images/gujo.png": for messages.
+    std::string url;
+    std::string sha256;
+    std::int64_t bytes = 0;
+};
+
+class Sync {
+public:
+    Sync(const ObjectStore& store, Fetcher& fetcher, const SyncSettings& settings, std::int64_t now,
+         const std::function<void(const SyncProgress&)>& progress)
+        : m_store(store),
+          m_fetcher(fetcher),
+          m_settings(settings),
+          m_now(now),
+          m_progress(progress) {}
+
+    SyncOutcome run();
+
+private:
+    SyncOutcome& fail(std::string problem) {
+        m_outcome.kind = SyncOutcome::Kind::failed;
+        m_outcome.problem = std::move(problem);
+        return m_outcome;
+    }
+    std::expected<FetchResult, std::string> fetch(const FetchRequest& request,
+                                                  const BodySink& sink);
+    std::expected<std::string, std::string> fetch_text(const std::string& url,
+                                                       std::int64_t max_bytes);
+    std::optional<std::string> check_signature(const model::Feed& feed, std::string_view body);
+    std::optional<std::string> fetch_into_store(const Wanted& file);
+    std::optional<std::string> check_playlists(const model::Feed& feed,
+                                               const std::vector<Wanted>& files);
+    SyncOutcome& confirm_current(const FetchResult& response);
+
+    const ObjectStore& m_store;
+    Fetcher& m_fetcher;
+    const SyncSettings& m_settings;
+    std::int64_t m_now;
+    const std::function<void(const SyncProgress&)>& m_progress;
+    SyncProgress m_done;
+    SyncOutcome m_outcome;
+};
+
+std::expected<FetchResult, std::string> Sync::fetch(const FetchRequest& request,
+                                                    const BodySink& sink) {
+    ++m_outcome.requests;
+    auto result = m_fetcher.fetch(request, sink);
+    if (result) {
+        m_outcome.bytes_received += result->body_bytes + result->header_bytes;
+    }
+    return result;
+}
+
+std::expected<std::string, std::string> Sync::fetch_text(const std::string& url,
+                                                         std::int64_t max_bytes) {
+    std::string body;
+    auto result = fetch({.url = url, .max_bytes = max_bytes}, [&](std::string_view bytes) {
+        body.append(bytes);
+        return true;
+    });
+    if (!result) {
+        return std::unexpected(result.error());
+    }
+    return body;
+}
+
+std::optional<std::string> Sync::check_signature(const model::Feed& feed, std::string_view body) {
+    std::string reference = m_settings.feed_url + ".sig";
+    if (feed.signature) {
+        auto resolved = resolve_reference(m_settings.feed_url, feed.signature->url);
+        if (!resolved) {
+            return "the feed's signature address: " + resolved.error();
+        }
+        reference = *resolved;
+    }
+    auto text = fetch_text(reference, max_signature_bytes);
+    if (!text) {
+        return fmt::format("the feed must be signed, but its signature cannot be fetched ({})",
+                           text.error());
+    }
+    while (!text->empty() &&
+           (text->back() == '\n' || text->back() == '\r' || text->back() == ' ')) {
+        text->pop_back();
+    }
+    const auto signature = alert::from_base64(*text);
+    if (!signature) {
+        return fmt::format("the feed's signature {} is not base64: {}", reference,
+                           signature.error());
+    }
+    bool named_key_known = false;
+    for (const model::PublicKey& key : m_settings.keys) {
+        if (feed.signature && key.key_id != feed.signature->key_id) {
+            continue;
+        }
+        named_key_known = true;
+        const auto public_key = alert::from_base64(key.public_key);
+        if (public_key && alert::verify_detached(body, *signature, *public_key)) {
+            return std::nullopt;
+        }
+    }
+    if (feed.signature && !named_key_known) {
+        return fmt::format(
+            "the feed is signed with the key \"{}\", which this screen does not "
+            "trust (see feed.public_keys in keiji.json)",
+            feed.signature->key_id);
+    }
+    return fmt::format(
+        "the feed's signature {} does not match its contents: the feed was "
+        "changed after signing, or signed with another key",
+        reference);
+}
+
+std::optional<std::string> Sync::fetch_into_store(const Wanted& file) {
+    auto incoming = m_store.begin(file.sha256, file.bytes);
+    if (!incoming) {
+        return incoming.error();
+    }
+    const std::int64_t before = m_done.bytes_done;
+    auto result = fetch({.url = file.url, .max_bytes = file.bytes}, [&](std::string_view bytes) {
+        if (!incoming->write(bytes)) {
+            return false;
+        }
+        m_done.bytes_done += std::int64_t(bytes.size());
+        if (m_progress) {
+            m_progress(m_done);
+        }
+        return true;
+    });
+    if (!result) {
+        m_done.bytes_done = before;
+        if (!incoming->problem().empty()) {
+            return fmt::format("{}: {}", file.label, incoming->problem());
+        }
+        return fmt::format("{}: {}", file.label, result.error());
+    }
+    if (auto committed = m_store.commit(*incoming); !committed) {
+        return fmt::format("{} ({}): {}", file.label, file.url, committed.error());
+    }
+    ++m_outcome.files_fetched;
+    return std::nullopt;
+}
+
+// A playlist with mistakes would play as gaps; the whole feed waits until it is fixed.
+std::optional<std::string> Sync::check_playlists(const model::Feed& feed,
+                                                 const std::vector<Wanted>& files) {
+    for (std::size_t i = 0; i < feed.playlists.size(); ++i) {
+        const auto text = storage::read_file_if_exists(m_store.path_of(files[i].sha256));
+        if (!text || !*text) {
+            return fmt::format("{}: cannot be read back from the cache", files[i].label);
+        }
+        const auto playlist = model::parse_playlist_text(**text, files[i].url);
+        if (!playlist) {
+            return fmt::format("{} has mistakes, so the feed is not used yet: {}{}", files[i].label,
+                               playlist.error().front().to_string(),
+                               playlist.error().size() > 1
+                                   ? fmt::format(" (and {} more)", playlist.error().size() - 1)
+                                   : std::string());
+        }
+    }
+    return std::nullopt;
+}
+
+SyncOutcome& Sync::confirm_current(const FetchResult& response) {
+    SnapshotRecord& current = *m_outcome.index.current;
+    current.checked_at = m_now;
+    if (!response.etag.empty()) {
+        current.etag = response.etag;
+    }
+    if (!response.last_modified.empty()) {
+        current.last_modified = response.last_modified;
+    }
+    if (auto saved = save_index(m_store.root(), m_outcome.index); !saved) {
+        return fail(saved.error());
+    }
+    m_outcome.kind = SyncOutcome::Kind::unchanged;
+    return m_outcome;
+}
+
+SyncOutcome Sync::run() {
+    if (auto index = load_index(m_store.root())) {
+        m_outcome.index = *index;
+    }
+    // A damaged index is started afresh: the feed is fetched whole and the index rewritten.
+    const std::optional<SnapshotRecord>& current = m_outcome.index.current;
+    std::error_code error;
+    const bool revalidate = current && current->feed_url == m_settings.feed_url &&
+                            std::filesystem::exists(m_store.path_of(current->feed_sha256), error);
+
+    std::string body;
+    FetchRequest request{.url = m_settings.feed_url, .max_bytes = m_settings.max_feed_bytes};
+    if (revalidate) {
+        request.if_none_match = current->etag;
+        request.if_modified_since = current->last_modified;
+    }
+    const auto response = fetch(request, [&](std::string_view bytes) {
+        body.append(bytes);
+        return true;
+    });
+    if (!response) {
+        return fail("cannot fetch the feed: " + response.error());
+    }
+    if (response->not_modified && revalidate) {
+        return confirm_current(*response);
+    }
+    if (response->not_modified) {
+        return fail("the server answered 304 Not Modified to a request that was not conditional");
+    }
+
+    auto feed = model::parse_feed_text(body, m_settings.feed_url);
+    if (!feed) {
+        return fail(fmt::format(
+            "the feed has mistakes, so it is not used: {}{}", feed.error().front().to_string(),
+            feed.error().size() > 1 ? fmt::format(" (and {} more)", feed.error().size() - 1)
+                                    : std::string()));
+    }
+    if (!m_settings.keys.empty()) {
+        if (auto problem = check_signature(*feed, body)) {
+            return fail(*problem);
+        }
+    }
+    const std::string feed_sha256 = sha256_hex(body);
+    if (revalidate && feed_sha256 == current->feed_sha256) {
+        return confirm_current(*response);
+    }
+
+    std::vector<Wanted> files;
+    for (const model::FeedPlaylist& playlist : feed->playlists) {
+        files.push_back({.label = "playlist " + playlist.id,
+                         .url = playlist.file.url,
+                         .sha256 = playlist.file.sha256,
+                         .bytes = playlist.file.bytes});
+    }
+    for (const model::FeedAsset& asset : feed->assets) {
+        files.push_back({.label = "asset " + asset.path,
+                         .url = asset.file.url,
+                         .sha256 = asset.file.sha256,
+                         .bytes = asset.file.bytes});
+    }
+    // Every address is checked before anything is fetched: one bad address rejects the feed.
+    for (Wanted& file : files) {
+        auto resolved = resolve_reference(m_settings.feed_url, file.url);
+        if (!resolved) {
+            return fail(fmt::format("{}: {}", file.label, resolved.error()));
+        }
+        file.url = std::move(*resolved);
+    }
+    std::vector<const Wanted*> missing;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (i < feed->playlists.size() && files[i].bytes > m_settings.max_playlist_bytes) {
+            return fail(fmt::format("{}: {} bytes is more than a playlist may have ({})",
+                                    files[i].label, files[i].bytes, m_settings.max_playlist_bytes));
+        }
+        if (!m_store.contains(files[i].sha256, files[i].bytes)) {
+            missing.push_back(&files[i]);
+            m_done.bytes_total += files[i].bytes;
+        }
+    }
+    m_done.files_total = int(missing.size());
+    for (const Wanted* file : missing) {
+        if (auto problem = fetch_into_store(*file)) {
+            return fail(*problem);
+        }
+        ++m_done.files_done;
+        if (m_progress) {
+            m_progress(m_done);
+        }
+    }
+    if (auto problem = check_playlists(*feed, files)) {
+        return fail(*problem);
+    }
+
+    // Everything is in the cache: only now does the new feed become current.
+    if (auto stored = m_store.put(body); !stored) {
+        return fail(stored.error());
+    }
+    for (const Wanted& file : files) {
+        m_store.touch(file.sha256);
+    }
+    m_store.touch(feed_sha256);
+    SnapshotIndex next;
+    next.previous =
+        current && current->feed_sha256 != feed_sha256 ? current : m_outcome.index.previous;
+    next.current = SnapshotRecord{.feed_url = m_settings.feed_url,
+                                  .feed_sha256 = feed_sha256,
+                                  .etag = response->etag,
+                                  .last_modified = response->last_modified,
+                                  .committed_at = m_now,
+                                  .checked_at = m_now};
+    if (auto saved = save_index(m_store.root(), next); !saved) {
+        return fail(saved.error());
+    }
+    m_outcome.index = std::move(next);
+    m_outcome.kind = SyncOutcome::Kind::updated;
+    return m_outcome;
+}
+
+}  // namespace
+
+SyncOutcome sync_once(const ObjectStore& store, Fetcher& fetcher, const SyncSettings& settings,
+                      std::int64_t now, const std::function<void(const SyncProgress&)>& progress) {
+    return Sync(store, fetcher, settings, now, progress).run();
+}
+
+}  // namespace keiji::sync

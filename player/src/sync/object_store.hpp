@@ -1,0 +1,83 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <expected>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storage/file_io.hpp"
+#include "sync/sha256.hpp"
+
+namespace keiji::sync {
+
+// Files stored under their SHA-256, never under a name from the network:
+//   <root>/objects/9f/9f86d0…   complete, verified, immutable
+//   <root>/incoming/            downloads in progress (a crash leaves them; open() clears them)
+// An object appears under its name only by a rename after its bytes were checked and flushed,
+// so a power cut at any instant leaves either no object or a complete one.
+class ObjectStore {
+public:
+    explicit ObjectStore(std::filesystem::path root) : m_root(std::move(root)) {}
+
+    // Creates the folders and removes what interrupted downloads left behind.
+    [[nodiscard]] std::expected<void, std::string> open();
+
+    [[nodiscard]] const std::filesystem::path& root() const { return m_root; }
+    [[nodiscard]] std::filesystem::path path_of(std::string_view sha256) const;
+    // The object is there with `bytes` bytes (its hash was checked when it was stored).
+    [[nodiscard]] bool contains(std::string_view sha256, std::int64_t bytes) const;
+
+    // A download in progress: bytes are hashed as they arrive, and more than expected is
+    // refused at once so a lying server cannot fill the disk.
+    class Incoming {
+    public:
+        Incoming(Incoming&& other) noexcept;
+        Incoming& operator=(Incoming&&) = delete;
+        ~Incoming();
+        // False (and the download is spoiled) beyond the expected size or on a write error.
+        bool write(std::string_view bytes);
+        [[nodiscard]] std::int64_t received() const { return m_received; }
+        [[nodiscard]] const std::string& problem() const { return m_problem; }
+
+    private:
+        friend class ObjectStore;
+        Incoming(storage::FileDescriptor fd, std::filesystem::path path, std::string sha256,
+                 std::int64_t bytes);
+        storage::FileDescriptor m_fd;
+        std::filesystem::path m_path;
+        std::string m_expected_sha256;
+        std::int64_t m_expected_bytes;
+        std::int64_t m_received = 0;
+        Sha256 m_hash;
+        std::string m_problem;
+    };
+
+    [[nodiscard]] std::expected<Incoming, std::string> begin(std::string sha256,
+                                                             std::int64_t bytes) const;
+    // Checks size and hash, flushes, and renames the download into place.
+    [[nodiscard]] std::expected<void, std::string> commit(Incoming& incoming) const;
+    // Stores bytes already in memory (the feed itself); returns their hash.
+    [[nodiscard]] std::expected<std::string, std::string> put(std::string_view bytes) const;
+    // Marks an object as used now, for least-recently-used eviction.
+    void touch(std::string_view sha256) const;
+
+    struct Entry {
+        std::string sha256;
+        std::int64_t bytes = 0;
+        std::filesystem::file_time_type last_used;
+    };
+    [[nodiscard]] std::vector<Entry> list() const;
+    // Reads an object back and hashes it: the problem, or nothing when it is intact.
+    [[nodiscard]] std::optional<std::string> check(const Entry& entry) const;
+    void remove(std::string_view sha256) const;
+
+private:
+    std::filesystem::path m_root;
+};
+
+}  // namespace keiji::sync

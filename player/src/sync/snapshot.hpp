@@ -1,0 +1,41 @@
+#pragma once
+
+#include <expected>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/feed.hpp"
+#include "sync/object_store.hpp"
+#include "sync/snapshot_index.hpp"
+
+namespace keiji::sync {
+
+struct SnapshotPlaylist {
+    std::string id;
+    std::string url;  // For messages: where the playlist came from.
+    std::filesystem::path file;
+};
+
+// A committed feed as this screen plays it: its playlists and its assets, all as files in the
+// store. Images in the playlists name assets by their feed `path`.
+struct Snapshot {
+    SnapshotRecord record;
+    model::Feed feed;
+    std::vector<SnapshotPlaylist> playlists;  // The ones assigned to this screen.
+    std::map<std::string, std::filesystem::path> assets;
+};
+
+// Opens a committed feed for playing; fails (with the reason) when anything it needs is
+// missing from the store, so the caller can fall back to the previous feed or the bundled one.
+[[nodiscard]] std::expected<Snapshot, std::string> open_snapshot(
+    const ObjectStore& store, const SnapshotRecord& record, std::string_view screen_id,
+    const std::vector<std::string>& tags);
+
+// The feed, playlist and asset objects a committed feed needs (the feed's own first).
+[[nodiscard]] std::expected<std::vector<model::FeedFile>, std::string> objects_of(
+    const ObjectStore& store, const SnapshotRecord& record);
+
+}  // namespace keiji::sync

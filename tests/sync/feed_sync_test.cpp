@@ -1,0 +1,268 @@
+#include "sync/feed_sync.hpp"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "alert/signing.hpp"
+#include "fake_fetcher.hpp"
+#include "sync/cache_maintenance.hpp"
+#include "sync/sha256.hpp"
+#include "sync/snapshot.hpp"
+#include "test_paths.hpp"
+
+namespace keiji::sync {
+
+namespace fs = std::filesystem;
+using test::FakeFetcher;
+
+namespace {
+
+constexpr const char* base = "https://cdn.example.jp/keiji/";
+const std::string feed_url = std::string(base) + "feed.json";
+
+const std::string playlist_text = R"({
+  "id": "partners",
+  "items": [{"type": "promo", "id": "gujo", "duration": 20, "municipality": "郡上市",
+             "prefecture": "岐阜県", "title": "郡上おどりin青山",
+             "body": "郡上市は毎年6月に青山で郡上おどりを開催しています。",
+             "image": "images/gujo.png"}]
+})";
+
+// A server with one playlist and one image, and the feed that lists them.
+struct Site {
+    FakeFetcher server;
+    std::string image = std::string(3000, 'x');
+
+    void publish(const std::string& etag = "\"v1\"", std::string asset_url = "a/gujo.png") {
+        const nlohmann::json feed = {{"playlists",
+                                      {{{"id", "partners"},
+                                        {"url", "partners.json"},
+                                        {"bytes", playlist_text.size()},
+                                        {"sha256", sha256_hex(playlist_text)}}}},
+                                     {"screens", {{{"tag", "lobby"}, {"playlists", {"partners"}}}}},
+                                     {"assets",
+                                      {{{"path", "images/gujo.png"},
+                                        {"url", asset_url},
+                                        {"bytes", image.size()},
+                                        {"sha256", sha256_hex(image)}}}}};
+        server.pages[feed_url] = {.body = feed.dump(2), .etag = etag};
+        server.pages[std::string(base) + "partners.json"] = {.body = playlist_text};
+        server.pages[std::string(base) + "a/gujo.png"] = {.body = image};
+    }
+};
+
+struct TempCache {
+    fs::path root;
+    TempCache() {
+        root = fs::temp_directory_path() / ("keiji-sync-test-" + std::to_string(::getpid()) + "-" +
+                                            std::to_string(counter()++));
+        fs::remove_all(root);
+        REQUIRE(ObjectStore(root).open().has_value());
+    }
+    ~TempCache() { fs::remove_all(root); }
+    static int& counter() {
+        static int value = 0;
+        return value;
+    }
+};
+
+SyncOutcome sync(const TempCache& cache, FakeFetcher& server, std::int64_t now = 1000,
+                 std::vector<model::PublicKey> keys = {}) {
+    return sync_once(ObjectStore(cache.root), server,
+                     SyncSettings{.feed_url = feed_url, .keys = std::move(keys)}, now);
+}
+
+}  // namespace
+
+TEST_CASE("a first sync fetches everything and makes the feed current") {
+    TempCache cache;
+    Site site;
+    site.publish();
+    const SyncOutcome outcome = sync(cache, site.server);
+    REQUIRE_MESSAGE(outcome.kind == SyncOutcome::Kind::updated, outcome.problem);
+    CHECK(outcome.requests == 3);
+    CHECK(outcome.files_fetched == 2);
+    REQUIRE(outcome.index.current.has_value());
+    CHECK(outcome.index.current->etag == "\"v1\"");
+
+    const ObjectStore store(cache.root);
+    const auto snapshot = open_snapshot(store, *outcome.index.current, "east-1", {"lobby"});
+    REQUIRE_MESSAGE(snapshot.has_value(), snapshot.error());
+    REQUIRE(snapshot->playlists.size() == 1);
+    CHECK(fs::file_size(snapshot->assets.at("images/gujo.png")) == site.image.size());
+    CHECK(verify_cache(store).problems.empty());
+}
+
+TEST_CASE("a second sync with nothing changed is one conditional request") {
+    TempCache cache;
+    Site site;
+    site.publish();
+    REQUIRE(sync(cache, site.server).kind == SyncOutcome::Kind::updated);
+    site.server.requested.clear();
+    const SyncOutcome again = sync(cache, site.server, 2000);
+    CHECK(again.kind == SyncOutcome::Kind::unchanged);
+    CHECK(again.requests == 1);
+    CHECK(again.index.current->checked_at == 2000);
+    CHECK(again.index.current->committed_at == 1000);
+}
+
+TEST_CASE("a changed feed fetches only the new files and keeps the old feed as previous") {
+    TempCache cache;
+    Site site;
+    site.publish();
+    const SyncOutcome first = sync(cache, site.server);
+    REQUIRE(first.kind == SyncOutcome::Kind::updated);
+    site.image = std::string(2000, 'y');
+    site.publish("\"v2\"");
+    const SyncOutcome second = sync(cache, site.server, 2000);
+    REQUIRE_MESSAGE(second.kind == SyncOutcome::Kind::updated, second.problem);
+    CHECK(second.files_fetched == 1);  // The playlist is unchanged, only the image is new.
+    CHECK(second.index.previous->feed_sha256 == first.index.current->feed_sha256);
+}
+
+TEST_CASE("every failure leaves the last good feed current, and the next good sync recovers") {
+    TempCache cache;
+    Site site;
+    site.publish();
+    const SyncOutcome good = sync(cache, site.server);
+    REQUIRE(good.kind == SyncOutcome::Kind::updated);
+    const std::string good_feed = good.index.current->feed_sha256;
+
+    const auto expect_failure = [&](const std::string& what) {
+        CAPTURE(what);
+        const SyncOutcome failed = sync(cache, site.server, 1500);
+        CHECK(failed.kind == SyncOutcome::Kind::failed);
+        CHECK_FALSE(failed.problem.empty());
+        const auto index = load_index(cache.root);
+        REQUIRE(index.has_value());
+        CHECK(index->current->feed_sha256 == good_feed);
+        CHECK(verify_cache(ObjectStore(cache.root)).problems.empty());
+        CHECK(fs::is_empty(cache.root / "incoming"));
+        return failed.problem;
+    };
+
+    site.image = std::string(2500, 'z');
+    site.publish("\"v2\"");
+    site.server.pages[feed_url].failure = "Couldn't connect to server";
+    CHECK(expect_failure("refused").find("cannot fetch the feed") != std::string::npos);
+
+    site.publish("\"v2\"");
+    site.server.pages[std::string(base) + "a/gujo.png"].cut_after = 100;
+    expect_failure("truncated");
+
+    site.publish("\"v2\"");
+    site.server.pages[std::string(base) + "a/gujo.png"].body = std::string(2500, 'w');
+    CHECK(expect_failure("wrong hash").find("SHA-256") != std::string::npos);
+
+    site.publish("\"v2\"");
+    site.server.pages[std::string(base) + "a/gujo.png"].body = std::string(9000, 'z');
+    expect_failure("oversized");
+
+    site.server.pages[feed_url] = {.body = "{\"playlists\": [", .etag = "\"v3\""};
+    CHECK(expect_failure("invalid JSON").find("mistakes") != std::string::npos);
+
+    site.server.pages[feed_url] = {.body = R"({"playlists": [], "screens": []})", .etag = "\"v4\""};
+    expect_failure("fails the schema");
+
+    site.publish("\"v5\"", "../../../../etc/passwd");
+    expect_failure("escaping URL");
+
+    site.publish("\"v6\"");
+    const SyncOutcome recovered = sync(cache, site.server, 3000);
+    CHECK_MESSAGE(recovered.kind == SyncOutcome::Kind::updated, recovered.problem);
+    CHECK(recovered.index.current->feed_sha256 != good_feed);
+}
+
+TEST_CASE("a playlist with mistakes keeps the whole feed out") {
+    TempCache cache;
+    Site site;
+    site.publish();
+    site.server.pages[feed_url].body.replace(
+        site.server.pages[feed_url].body.find(sha256_hex(playlist_text)), 64,
+        sha256_hex("{\"id\": 1}"));
+    site.server.pages[std::string(base) + "partners.json"].body = "{\"id\": 1}";
+    // The declared size must match too.
+    const std::string declared = std::to_string(playlist_text.size());
+    auto& body = site.server.pages[feed_url].body;
+    body.replace(body.find(declared), declared.size(), "9");
+    const SyncOutcome outcome = sync(cache, site.server);
+    CHECK(outcome.kind == SyncOutcome::Kind::failed);
+    CHECK(outcome.problem.find("playlist partners has mistakes") != std::string::npos);
+    CHECK_FALSE(load_index(cache.root)->current.has_value());
+}
+
+TEST_CASE("with a key configured only a correctly signed feed is taken") {
+    TempCache cache;
+    Site site;
+    site.publish();
+    const auto keys = alert::generate_key_pair();
+    REQUIRE(keys.has_value());
+    const std::vector<model::PublicKey> trusted{{"minato", alert::to_base64(keys->public_key)}};
+
+    CHECK(sync(cache, site.server, 1000, trusted).problem.find("signature cannot be fetched") !=
+          std::string::npos);
+
+    const auto other = alert::generate_key_pair();
+    site.server.pages[feed_url + ".sig"] = {
+        .body = alert::to_base64(
+                    *alert::sign_detached(site.server.pages[feed_url].body, other->secret_key)) +
+                "\n"};
+    CHECK(sync(cache, site.server, 1000, trusted).problem.find("does not match") !=
+          std::string::npos);
+    CHECK_FALSE(load_index(cache.root)->current.has_value());
+
+    site.server.pages[feed_url + ".sig"].body =
+        alert::to_base64(*alert::sign_detached(site.server.pages[feed_url].body, keys->secret_key));
+    const SyncOutcome signed_sync = sync(cache, site.server, 1000, trusted);
+    CHECK_MESSAGE(signed_sync.kind == SyncOutcome::Kind::updated, signed_sync.problem);
+}
+
+TEST_CASE("garbage collection evicts unused files, oldest first, and never what a feed needs") {
+    TempCache cache;
+    const ObjectStore store(cache.root);
+    Site site;
+    site.publish();
+    REQUIRE(sync(cache, site.server).kind == SyncOutcome::Kind::updated);
+    const auto unused_old = store.put(std::string(4000, 'o'));
+    const auto unused_new = store.put(std::string(4000, 'n'));
+    REQUIRE(unused_old.has_value());
+    REQUIRE(unused_new.has_value());
+    fs::last_write_time(store.path_of(*unused_old),
+                        fs::file_time_type::clock::now() - std::chrono::hours(24));
+
+    std::int64_t in_use = 0;
+    for (const auto& entry : store.list()) {
+        in_use += entry.bytes;
+    }
+    in_use -= 8000;
+    const GcReport report = collect_garbage(store, in_use + 4000);
+    CHECK(report.removed == 1);
+    CHECK_FALSE(fs::exists(store.path_of(*unused_old)));
+    CHECK(fs::exists(store.path_of(*unused_new)));
+
+    const GcReport all = collect_garbage(store, 0);
+    CHECK(all.removed == 1);
+    CHECK(all.bytes_in_use == in_use);
+    CHECK(verify_cache(store).problems.empty());
+}
+
+TEST_CASE("verify finds a file that changed on disk") {
+    TempCache cache;
+    Site site;
+    site.publish();
+    REQUIRE(sync(cache, site.server).kind == SyncOutcome::Kind::updated);
+    const ObjectStore store(cache.root);
+    {
+        std::ofstream damage(store.path_of(sha256_hex(site.image)), std::ios::binary);
+        damage << std::string(3000, 'q');
+    }
+    const VerifyReport report = verify_cache(store);
+    REQUIRE(report.problems.size() == 1);
+    CHECK(report.problems.front().find("changed on disk") != std::string::npos);
+}
+
+}  // namespace keiji::sync
