@@ -18,6 +18,7 @@
 #include "alert/mqtt_publish.hpp"
 #include "alert/signing.hpp"
 #include "alert/state_store.hpp"
+#include "app/key_files.hpp"
 #include "storage/file_io.hpp"
 
 namespace keiji::app {
@@ -118,20 +119,13 @@ int keygen(const AlertCommandOptions& options) {
 }
 
 int sign(const AlertCommandOptions& options) {
-    auto key_text = read_input(options.key_file);
-    if (!key_text) {
-        return fail(key_text.error());
+    const auto key = read_secret_key_file(options.key_file);
+    if (!key) {
+        return fail(key.error());
     }
-    const nlohmann::json key = nlohmann::json::parse(*key_text, nullptr, false);
-    if (key.is_discarded() || !key.contains("secret_key") || !key.contains("key_id") ||
-        !key["secret_key"].is_string() || !key["key_id"].is_string()) {
-        return fail(
-            fmt::format("{} is not a secret key file from keiji alert keygen", options.key_file));
-    }
-    auto secret = alert::from_base64(key["secret_key"].get<std::string>());
     auto payload = read_input(options.input);
-    if (!secret || !payload) {
-        return fail(!secret ? "the secret key is not base64" : payload.error());
+    if (!payload) {
+        return fail(payload.error());
     }
     // A screen would reject a broken payload; say so now, with line and column.
     if (auto parsed = alert::parse_alert(*payload, options.input); !parsed) {
@@ -140,14 +134,12 @@ int sign(const AlertCommandOptions& options) {
         }
         return 1;
     }
-    auto signature = alert::sign_detached(*payload, *secret);
+    auto signature = alert::sign_detached(*payload, key->secret_key);
     if (!signature) {
         return fail(signature.error());
     }
-    return write_output(
-        options.output,
-        alert::to_json(alert::Envelope{key["key_id"].get<std::string>(), *payload, *signature}) +
-            "\n");
+    return write_output(options.output,
+                        alert::to_json(alert::Envelope{key->key_id, *payload, *signature}) + "\n");
 }
 
 int verify(const AlertCommandOptions& options) {

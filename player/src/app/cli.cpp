@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "app/alert_command.hpp"
+#include "app/cache_command.hpp"
 #include "app/layout_command.hpp"
 #include "app/play_command.hpp"
 #include "app/preview_command.hpp"
@@ -265,6 +266,13 @@ int run_cli(int argc, char** argv) {
     alert_options.language = message_language();
     auto* alert = add_alert_command(app, alert_options);
 
+    CacheCommandOptions cache_options;
+    cache_options.language = message_language();
+    auto* cache = add_cache_command(app, cache_options);
+    FeedCommandOptions feed_options;
+    feed_options.language = message_language();
+    auto* feed = add_feed_command(app, feed_options);
+
     ReportOptions report_options;
     auto* report = app.add_subcommand("report", "Reports from what the screen actually showed");
     auto* proof_of_play = report->add_subcommand(
@@ -350,6 +358,12 @@ int run_cli(int argc, char** argv) {
     }
     if (alert->parsed()) {
         return run_alert(alert_options);
+    }
+    if (cache->parsed()) {
+        return run_cache(cache_options);
+    }
+    if (feed->parsed()) {
+        return run_feed(feed_options);
     }
     std::fputs(app.help().c_str(), stderr);
     return 2;

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
+#include <algorithm>
 #include <set>
 
 #include "alert/signing.hpp"
@@ -10,6 +10,7 @@
 #include "model/playlist_parser.hpp"
 #include "storage/file_io.hpp"
 #include "sync/sha256.hpp"
+#include "sync/snapshot.hpp"
 #include "sync/url.hpp"
 
 namespace keiji::sync {
@@ -26,6 +27,13 @@ struct Wanted {
     std::string sha256;
     std::int64_t bytes = 0;
 };
+
+bool is_complete(const ObjectStore& store, const SnapshotRecord& record) {
+    const auto files = objects_of(store, record);
+    return files && std::all_of(files->begin(), files->end(), [&](const model::FeedFile& file) {
+               return store.contains(file.sha256, file.bytes);
+           });
+}
 
 class Sync {
 public:
@@ -206,8 +214,10 @@ SyncOutcome Sync::run() {
     // A damaged index is started afresh: the feed is fetched whole and the index rewritten.
     const std::optional<SnapshotRecord>& current = m_outcome.index.current;
     std::error_code error;
-    const bool revalidate = current && current->feed_url == m_settings.feed_url &&
-                            std::filesystem::exists(m_store.path_of(current->feed_sha256), error);
+    // Ask "has it changed?" only when everything the current feed needs is still here; a file
+    // removed since (by hand, or by gc while a download was pending) is fetched again.
+    const bool revalidate =
+        current && current->feed_url == m_settings.feed_url && is_complete(m_store, *current);
 
     std::string body;
     FetchRequest request{.url = m_settings.feed_url, .max_bytes = m_settings.max_feed_bytes};
