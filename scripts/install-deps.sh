@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages listed in scripts/debian-packages.txt that are not installed yet.
+# Installs the Debian packages listed in scripts/debian-packages.txt (or in the list file given as
+# the argument, e.g. tests/bench/bench-packages.txt) that are not installed yet.
 # Safe to run again: when nothing is missing it does nothing and needs no network.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-mapfile -t wanted < <(grep -v '^\s*#' "$here/debian-packages.txt" | sed 's/\s*$//' | grep -v '^$')
+list=${1:-$here/debian-packages.txt}
+mapfile -t wanted < <(grep -v '^\s*#' "$list" | sed 's/\s*$//' | grep -v '^$')
 
 missing=()
 for package in "${wanted[@]}"; do

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a command with a private Xvfb server (1920x1080, on a free display number, no TCP
 # listener) and stops the server afterwards, whatever happens. Usage: with-xvfb.sh COMMAND...
+# The command finds the server's process id in $XVFB_PID (the benchmarks count its CPU time).
 set -euo pipefail
 command -v Xvfb >/dev/null || { echo "with-xvfb: Xvfb is not installed (make test installs it)" >&2; exit 1; }
 
@@ -22,4 +23,4 @@ for _ in $(seq 100); do
     kill -0 "$xvfb_pid" 2>/dev/null || { echo "with-xvfb: Xvfb did not start" >&2; exit 1; }
     sleep 0.1
 done
-DISPLAY="$display" "$@"
+XVFB_PID="$xvfb_pid" DISPLAY="$display" "$@"
