@@ -21,6 +21,15 @@ build: build-release
 run: build-release
 	@./scripts/run.sh build/release/player/keiji
 
+# make bench: keiji against a Chromium kiosk showing the same slides, crossfade frame time and a
+# memory soak, as one table (tests/bench/run.sh; BENCH_RUNS, BENCH_SOAK_SECONDS... in the
+# environment). Its own release build dir; it prints figures and is not part of make test.
+.PHONY: bench
+bench: deps
+	@cmake --preset release -B build/bench >/dev/null
+	cmake --build build/bench
+	./tests/bench/run.sh
+
 test: build-dev
 	ctest --preset dev
 
