@@ -47,6 +47,13 @@ def ratio(a, b):
     return f"{value:.3f} (1/{1 / value:.0f})" if 0 < value < 0.5 else f"{value:.2f}"
 
 
+NAMES = {
+    "keiji": "keiji",
+    "keiji-software": "keiji, SDL software renderer",
+    "chromium": "Chromium kiosk",
+}
+
+
 def steady_section(raw, meta, lines):
     runs = {}
     for path in sorted(glob.glob(os.path.join(raw, "steady-*-*.txt"))):
@@ -54,19 +61,17 @@ def steady_section(raw, meta, lines):
         runs.setdefault(pairs["program"], []).append(pairs)
     if not runs:
         return
-    programs = [p for p in ("keiji", "chromium") if p in runs]
+    programs = [p for p in NAMES if p in runs]
+    keijis = [p for p in programs if p.startswith("keiji")]
+    compare = "chromium" in runs
     lines.append(f"### Steady state: 3 slides × 5 s, 1 s crossfade, header clock, 1920×1080 "
                  f"under Xvfb, {meta.get('steady_seconds', '?')} s window")
     lines.append("")
-    header = "| figure | " + " | ".join("keiji" if p == "keiji" else "Chromium kiosk"
-                                        for p in programs)
-    divider = "| --- | " + " | ".join("---:" for _ in programs)
-    if len(programs) == 2:
-        header += " | keiji / Chromium | bar (DESIGN §7) |"
-        divider += " | ---: | --- |"
-    else:
-        header += " |"
-        divider += " |"
+    header = "| figure | " + " | ".join(NAMES[p] for p in programs) + " |"
+    divider = "| --- | " + " | ".join("---:" for _ in programs) + " |"
+    if compare:
+        header += "".join(f" {NAMES[p]} / Chromium |" for p in keijis) + " bar (DESIGN §7) |"
+        divider += "".join(" ---: |" for _ in keijis) + " --- |"
     lines += [header, divider]
     rows = [
         ("CPU, whole process tree (s per minute)", "cpu_s_per_min", 2, "≤ 1/10"),
@@ -78,21 +83,20 @@ def steady_section(raw, meta, lines):
     ]
     for title, key, digits, bar in rows:
         cells = []
-        medians = []
+        medians = {}
         for program in programs:
             text, median = spread([number(r.get(key)) for r in runs[program]], digits)
             cells.append(text)
-            medians.append(median)
-        line = f"| {title} | " + " | ".join(cells)
-        if len(programs) == 2:
-            line += f" | {ratio(medians[0], medians[1])} | {bar} |"
-        else:
-            line += " |"
+            medians[program] = median
+        line = f"| {title} | " + " | ".join(cells) + " |"
+        if compare:
+            line += "".join(f" {ratio(medians[p], medians['chromium'])} |" for p in keijis)
+            line += f" {bar} |"
         lines.append(line)
     processes = " | ".join(
         "/".join(sorted({r.get("processes", "?") for r in runs[p]})) for p in programs)
-    lines.append(f"| processes in the tree | {processes}" +
-                 (" | | |" if len(programs) == 2 else " |"))
+    lines.append(f"| processes in the tree | {processes} |" +
+                 ("".join(" |" for _ in keijis) + " |" if compare else ""))
     lines.append("")
     renderer = {r.get("renderer") for r in runs.get("keiji", [])} - {None, "-"}
     if renderer:
@@ -155,14 +159,19 @@ def soak_section(raw, meta, lines):
     lines.append(f"### Memory soak: keiji, 50 promos with photos, 5 s each, "
                  f"{meta.get('soak_seconds', '?')} s, PSS every {meta.get('soak_interval', '?')} s")
     lines.append("")
-    lines.append("| PSS start (MiB) | end (MiB) | max (MiB) | slope (MiB per hour) | samples |")
-    lines.append("| ---: | ---: | ---: | ---: | ---: |")
+    lines.append("| PSS start (MiB) | end (MiB) | max (MiB) | slope (MiB per hour) "
+                 "| slope, second half (MiB per hour) | samples |")
+    lines.append("| ---: | ---: | ---: | ---: | ---: | ---: |")
     starts = [s[0][1] for s in soaks]
     ends = [s[-1][1] for s in soaks]
     maxima = [max(p for _, p in s) for s in soaks]
     slopes = [slope_per_hour(s) for s in soaks]
+    # The first minutes include warming up (glyph and photo caches filling); a leak shows in
+    # the second half too.
+    late = [slope_per_hour(s[len(s) // 2:]) for s in soaks]
     lines.append(f"| {spread(starts, 1)[0]} | {spread(ends, 1)[0]} | {spread(maxima, 1)[0]} | "
-                 f"{spread(slopes, 1)[0]} | {'/'.join(str(len(s)) for s in soaks)} |")
+                 f"{spread(slopes, 1)[0]} | {spread(late, 1)[0]} | "
+                 f"{'/'.join(str(len(s)) for s in soaks)} |")
     lines.append("")
 
 

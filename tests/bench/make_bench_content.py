@@ -12,7 +12,8 @@
 
   make_bench_content.py soak OUT_DIR [COUNT]
       OUT_DIR/soak.json: COUNT (default 50) promos for the memory soak, each with one of the
-      bundled photos and its own title and body, 5 s each, so every slide change paints new text.
+      bundled photos and a body of its own (the partners' texts, numbered), 5 s each, so every
+      slide change lays out and paints new text.
 """
 import html
 import json
@@ -154,15 +155,14 @@ def make_soak(out_dir, count):
     items = []
     for n in range(count):
         source = partners[n % len(partners)]
-        round_ = n // len(partners) + 1
         items.append({
             "type": "promo",
             "id": f"soak-{n + 1:02d}",
             "duration": 5,
             "prefecture": source["prefecture"],
             "municipality": source["municipality"],
-            "title": {"ja": f"{ja(source['title'])}({round_})"},
-            "body": {"ja": f"第{n + 1}回のお知らせ。{ja(source['body'])}"},
+            "title": source["title"],
+            "body": {"ja": f"{n + 1}件目のお知らせです。{ja(source['body'])}"},
             "image": os.path.join(images_dir, images[n % len(images)]),
         })
     os.makedirs(out_dir, exist_ok=True)

@@ -4,7 +4,8 @@
 #
 #   1. steady state: the 3 slides of tests/bench/fixtures/steady/ (5 s each, 1 s crossfade, header
 #      clock) at 1920x1080 under Xvfb, keiji --fullscreen and a Chromium --kiosk showing the same
-#      slides as a web page (make_bench_content.py html), each on a fresh Xvfb of the same setup:
+#      slides as a web page (make_bench_content.py html), each on a fresh Xvfb of the same setup
+#      (keiji twice: with the renderer SDL picks, and with SDL_RENDER_DRIVER=software):
 #      CPU seconds per minute and PSS of the whole process tree (proctree.py), CPU of the X server,
 #      and the time from process start to the first frame with content on the display, measured
 #      from outside by keiji_first_frame_probe for both programs alike.
@@ -28,7 +29,7 @@
 #   BENCH_SKIP_CHROMIUM=1      keiji only (no browser install, no ratios)
 #
 # Inner steps (run by this script inside scripts/with-xvfb.sh):
-#   run.sh steady-one keiji|chromium RUN     run.sh soak-one RUN
+#   run.sh steady-one keiji|keiji-software|chromium RUN     run.sh soak-one RUN
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 bench="$here/tests/bench"
@@ -102,7 +103,7 @@ JSON
 }
 
 # One program, one run, inside a fresh Xvfb: writes key/value figures to $raw.
-steady_one() {  # keiji|chromium RUN
+steady_one() {  # keiji|keiji-software|chromium RUN
     local program=$1 run=$2
     local result="$raw/steady-$program-$run.txt"
     local report="$work/probe-$program-$run.txt"
@@ -110,6 +111,12 @@ steady_one() {  # keiji|chromium RUN
     trap 'stop_probed; rm -rf "$profile"' EXIT
     case $program in
         keiji) start_probed "$report" "$keiji" play --content "$steady_playlist" --fullscreen ;;
+        keiji-software)
+            # The same, with SDL's software renderer instead of what SDL picks (OpenGL when the
+            # display has it; Mesa's llvmpipe under Xvfb): what a kiosk without a GPU driver gets.
+            start_probed "$report" env SDL_RENDER_DRIVER=software \
+                "$keiji" play --content "$steady_playlist" --fullscreen
+            ;;
         chromium)
             chromium_command "$work/three-slides.html" "$profile"
             # The page's clock in the ward's time zone, as keiji's.
@@ -141,7 +148,7 @@ steady_one() {  # keiji|chromium RUN
     t1=$(now)
     [[ $run == 1 ]] && import -window root "$out/screens/$program-steady.png" 2>/dev/null || true
     local renderer="-"
-    if [[ $program == keiji ]]; then
+    if [[ $program == keiji* ]]; then
         # What SDL chose on this display: OpenGL through Mesa, or its software renderer.
         if grep -q 'libGLX_mesa\|swrast_dri\|libgallium' "/proc/$program_pid/maps" 2>/dev/null; then
             renderer="SDL OpenGL on Mesa (llvmpipe under Xvfb)"
@@ -191,7 +198,7 @@ soak_one() {  # RUN
 }
 
 case ${1:-} in
-    steady-one) steady_one "$2" "$3"; exit ;;
+    steady-one) steady_one "$2" "$3"; exit ;;  # keiji|keiji-software|chromium RUN
     soak-one) soak_one "$2"; exit ;;
     "") ;;
     *) echo "usage: run.sh   (settings in the environment; see the top of this file)" >&2; exit 2 ;;
@@ -224,7 +231,7 @@ python3 "$bench/make_bench_content.py" soak "$work/soak"
     echo "soak_runs $soak_runs"
 } >"$raw/meta.txt"
 
-programs=(keiji)
+programs=(keiji keiji-software)
 [[ $skip_chromium == 1 ]] || programs+=(chromium)
 for run in $(seq "$runs"); do
     # Alternate the order, so neither program always runs on a machine that just warmed up.
