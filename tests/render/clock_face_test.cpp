@@ -27,3 +27,15 @@ TEST_CASE("clock face: 令和 era date when the theme asks for it") {
     CHECK(keiji::render::japanese_era_year(date::year{2019} / date::May / 1) == "令和元年");
     CHECK(keiji::render::japanese_era_year(date::year{2019} / date::April / 30) == "2019年");
 }
+
+TEST_CASE("clock face: 最終更新 only when the last sync is older than the threshold") {
+    const auto& tokyo = *date::locate_zone("Asia/Tokyo");
+    using keiji::render::last_update_note;
+    const auto synced = sys_days{2026y / November / 24} + 0h + 5min;  // 09:05 in Tokyo.
+    CHECK(last_update_note(synced, synced + 59min, 60min, tokyo).empty());
+    CHECK(last_update_note(synced, synced + 60min, 60min, tokyo).empty());
+    CHECK(last_update_note(synced, synced + 61min, 60min, tokyo) == "最終更新 11月24日 09:05");
+    CHECK(last_update_note(synced, synced + 72h, 60min, tokyo) == "最終更新 11月24日 09:05");
+    CHECK(last_update_note(std::nullopt, synced + 72h, 60min, tokyo).empty());
+    CHECK(last_update_note(synced, synced + 72h, 0min, tokyo).empty());
+}

@@ -80,6 +80,11 @@ TEST_CASE("references resolve against the feed and may not escape it") {
     CHECK(resolve_reference("https://cdn.example.jp/keiji/feed.json", "https://other.jp/a.png")
               .value() == "https://other.jp/a.png");
     CHECK_FALSE(resolve_reference("https://cdn.example.jp/keiji/feed.json", "file:///etc/passwd"));
+    CHECK(resolve_reference("https://cdn.example.jp/keiji/feed.json", "../../etc/passwd")
+              .error()
+              .find("outside the feed's folder") != std::string::npos);
+    CHECK(resolve_reference("https://cdn.example.jp/keiji/feed.json", "https://cdn.example.jp/x")
+              .has_value());
     CHECK(resolve_reference("file:///srv/keiji/feed.json", "images/a.png").value() ==
           "file:///srv/keiji/images/a.png");
     const auto escape = resolve_reference("file:///srv/keiji/feed.json", "../../etc/passwd");

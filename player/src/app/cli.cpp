@@ -147,6 +147,14 @@ int run_cli(int argc, char** argv) {
                      "Kiosk configuration (JSON, see content-schema/config.schema.json); the "
                      "command line wins over it")
         ->type_name("FILE");
+    play->add_option("--feed", play_options.feed,
+                     "Play the feed at this address (https://…/feed.json, or a folder), kept in "
+                     "the cache for offline play; --content plays until the first sync")
+        ->type_name("URL");
+    play->add_option("--cache", play_options.cache_directory,
+                     "The offline cache folder (see keiji cache --help)")
+        ->capture_default_str()
+        ->type_name("DIR");
     play->add_option("--lang", play_options.language, "Language to show (ja, en, zh-Hans, ko, ...)")
         ->capture_default_str();
     play->add_option("--state-dir", play_options.state_directory,

@@ -80,6 +80,19 @@ PlayOptions with_config(PlayOptions options, const model::Config& config) {
             fmt::format("display rotation {}° is not supported yet; the frame is drawn upright",
                         config.rotation));
     }
+    if (options.feed.empty()) {
+        options.feed = config.feed_url;
+    }
+    if (options.cache_directory == defaults.cache_directory) {
+        options.cache_directory = config.cache_directory;
+    }
+    options.screen_tags = config.screen_tags;
+    options.feed_keys = config.feed_keys;
+    options.feed_poll_seconds = config.feed_poll_seconds;
+    options.cache_budget_mb = config.cache_budget_mb;
+    if (options.stale_after_minutes == defaults.stale_after_minutes) {
+        options.stale_after_minutes = config.stale_after_minutes;
+    }
     return options;
 }
 

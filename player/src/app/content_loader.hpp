@@ -8,6 +8,7 @@
 #include "model/error.hpp"
 #include "model/item.hpp"
 #include "model/playlist.hpp"
+#include "sync/snapshot.hpp"
 
 namespace keiji::app {
 
@@ -19,6 +20,8 @@ struct LoadedContent {
     std::optional<model::OpeningHours> opening_hours;
     std::vector<std::string> playlist_files;  // The ones that loaded.
     model::Errors problems;                   // Everything that was skipped, and why.
+    // Where it came from, for the log: "the bundled playlists in …", "the cached feed …".
+    std::string origin;
 };
 
 // Reads a playlist file. A file that cannot be read is an error with the file's name.
@@ -28,5 +31,9 @@ struct LoadedContent {
 // Loads every *.json file in `directory` (or the one file `path` names). A broken playlist is
 // reported in `problems` and skipped; the others still play.
 [[nodiscard]] LoadedContent load_content(const std::string& path);
+
+// Loads the playlists of a cached feed. Their images name the feed's assets by path; an image
+// the feed does not list is reported and left out (the slide plays without it).
+[[nodiscard]] LoadedContent load_snapshot(const sync::Snapshot& snapshot);
 
 }  // namespace keiji::app

@@ -37,6 +37,17 @@ struct PlayOptions {
     bool japanese_era = false;        // 令和8年 in the header instead of 2026年.
     std::vector<std::string> ticker;  // Short notices scrolling at the bottom.
     std::string screen_id;
+    // The feed (URL or folder) kept in the offline cache; empty: `content` only. With a feed the
+    // screen plays the cache's last good feed, and `content` until the first sync.
+    std::string feed;
+    std::string cache_directory = "/var/cache/keiji";
+    std::vector<std::string> screen_tags;
+    std::vector<model::PublicKey> feed_keys;  // Non-empty: only feeds signed by one of them.
+    double feed_poll_seconds = 300;
+    long long cache_budget_mb = 2048;
+    // 最終更新 with the last good sync's time appears in the header when that sync is older
+    // than this; 0 hides it.
+    double stale_after_minutes = 60;
 };
 
 // Runs `keiji play`. Returns the process exit code.

@@ -159,8 +159,11 @@ void Player::present_still() const {
 
 UpdateResult Player::update(const Instant& now) {
     UpdateResult result;
-    const render::ClockFace face = render::format_clock(
+    render::ClockFace face = render::format_clock(
         std::chrono::floor<std::chrono::seconds>(now.wall), *m_options.zone, m_theme.date_style);
+    if (m_options.header_status) {
+        face.status = m_options.header_status(std::chrono::floor<std::chrono::seconds>(now.wall));
+    }
     if (face != m_clock) {
         paint_header(face);
         m_clock = face;

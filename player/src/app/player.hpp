@@ -3,6 +3,7 @@
 #include <date/tz.h>
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -36,6 +37,9 @@ struct PlayerOptions {
     std::chrono::milliseconds ticker_frame_interval{33};  // About 30 frames a second.
     const date::time_zone* zone = nullptr;
     std::optional<model::OpeningHours> opening_hours;  // None: open around the clock.
+    // A note for the header at a given time (最終更新 … when the content may be stale); empty
+    // function or empty text: none.
+    std::function<std::string(model::TimePoint)> header_status;
 };
 
 // What one update did, and when the player next needs to run.

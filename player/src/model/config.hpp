@@ -25,6 +25,8 @@ struct Config {
     std::string feed_url;
     int feed_poll_seconds = 300;
     std::vector<PublicKey> feed_keys;
+    // Show 最終更新 (last updated) on screen when the last good sync is older than this; 0: never.
+    int stale_after_minutes = 60;
 
     std::string alert_mqtt_url;
     std::string alert_mqtt_topic;

@@ -58,11 +58,14 @@ ConfigResult parse_config(const JsonDocument& document) {
         config.screen_tags = read_strings(document, screen, "tags", errors);
     }
     if (top.has("feed")) {
-        ObjectReader feed(document, "/feed", errors, {"url", "poll_seconds", "public_keys"});
+        ObjectReader feed(document, "/feed", errors,
+                          {"url", "poll_seconds", "public_keys", "stale_after_minutes"});
         config.feed_url = feed.string("url", Presence::required).value_or("");
         config.feed_poll_seconds =
             int(feed.integer("poll_seconds", Presence::optional, 10, 86400).value_or(300));
         config.feed_keys = read_keys(document, feed, errors);
+        config.stale_after_minutes =
+            int(feed.integer("stale_after_minutes", Presence::optional, 0, 100000).value_or(60));
     }
     if (top.has("alerts")) {
         ObjectReader alerts(document, "/alerts", errors,

@@ -32,4 +32,17 @@ ClockFace format_clock(model::TimePoint now, const date::time_zone& zone, DateSt
         .time = fmt::format("{:02}:{:02}", clock.hours().count(), clock.minutes().count())};
 }
 
+std::string last_update_note(std::optional<model::TimePoint> last_sync, model::TimePoint now,
+                             std::chrono::minutes stale_after, const date::time_zone& zone) {
+    if (!last_sync || stale_after.count() <= 0 || now - *last_sync <= stale_after) {
+        return {};
+    }
+    const auto local = zone.to_local(*last_sync);
+    const auto day = date::floor<date::days>(local);
+    const date::year_month_day ymd{day};
+    const date::hh_mm_ss clock{std::chrono::duration_cast<std::chrono::minutes>(local - day)};
+    return fmt::format("最終更新 {}月{}日 {:02}:{:02}", unsigned(ymd.month()), unsigned(ymd.day()),
+                       clock.hours().count(), clock.minutes().count());
+}
+
 }  // namespace keiji::render

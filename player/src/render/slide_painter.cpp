@@ -68,8 +68,16 @@ void paint_header(Canvas& canvas, Frame frame, std::string_view title, const Clo
     time_style.size = time_style.min_size = time_size;
     canvas.draw_text(clock.time, Rect{time_x, 0, time_width, band.h}, time_style);
     canvas.draw_text(clock.date, Rect{date_x, 0, date_width, band.h}, base);
+    int title_end = date_x;
+    if (!clock.status.empty()) {
+        TextStyle status_style = base;
+        status_style.size = status_style.min_size = band.h * 28 / 100;
+        const int status_width = canvas.measure(clock.status, Weight::regular, status_style.size);
+        title_end = date_x - 2 * gap - status_width;
+        canvas.draw_text(clock.status, Rect{title_end, 0, status_width, band.h}, status_style);
+    }
     // The corner's name stays on one line: at the header's text size, or smaller, or not at all.
-    const int title_width = date_x - 2 * margin;
+    const int title_width = title_end - 2 * margin;
     for (const int size : {text_size, text_size * 3 / 4}) {
         if (canvas.measure(title, Weight::bold, size) <= title_width) {
             TextStyle title_style = base;

@@ -73,12 +73,19 @@ std::expected<std::string, std::string> resolve_reference(std::string_view base,
         return std::unexpected(fmt::format("\"{}\" is not a valid address", reference));
     }
     const std::string scheme = part(url.get(), CURLUPART_SCHEME);
+    const std::string folder = base_path.substr(0, base_path.rfind('/') + 1);
+    const std::string path = part(url.get(), CURLUPART_PATH);
+    // A relative reference that climbs above the feed's folder is a mistake or an attack
+    // ("../../etc/passwd"); a web feed may name files elsewhere only by a full address.
+    const bool relative = !has_scheme(reference) && !reference.starts_with("//");
+    if ((base_scheme == "file" || relative) && !path.starts_with(folder)) {
+        return std::unexpected(
+            fmt::format("\"{}\" points outside the feed's folder {}; refused", reference, folder));
+    }
     if (base_scheme == "file") {
-        const std::string folder = base_path.substr(0, base_path.rfind('/') + 1);
-        const std::string path = part(url.get(), CURLUPART_PATH);
-        if (scheme != "file" || !path.starts_with(folder)) {
+        if (scheme != "file") {
             return std::unexpected(fmt::format(
-                "\"{}\" points outside the feed's folder {}; refused", reference, folder));
+                "\"{}\" is not a file in the feed's folder {}; refused", reference, folder));
         }
     } else if (scheme != "http" && scheme != "https") {
         return std::unexpected(fmt::format(
