@@ -48,8 +48,8 @@ def ratio(a, b):
 
 
 NAMES = {
-    "keiji": "keiji",
-    "keiji-software": "keiji, SDL software renderer",
+    "keiji": "keiji (renderer SDL picks)",
+    "keiji-software": "keiji, no OpenGL",
     "chromium": "Chromium kiosk",
 }
 
@@ -98,9 +98,11 @@ def steady_section(raw, meta, lines):
     lines.append(f"| processes in the tree | {processes} |" +
                  ("".join(" |" for _ in keijis) + " |" if compare else ""))
     lines.append("")
-    renderer = {r.get("renderer") for r in runs.get("keiji", [])} - {None, "-"}
-    if renderer:
-        lines.append(f"keiji's renderer on this display: {', '.join(sorted(renderer))}.")
+    for program in keijis:
+        renderer = {r.get("renderer") for r in runs[program]} - {None, "-"}
+        if renderer:
+            lines.append(f"- {NAMES[program]}: {', '.join(sorted(renderer))}.")
+    if keijis:
         lines.append("")
 
 
@@ -185,8 +187,9 @@ def main(argv):
     lines.append(f"{meta.get('date', '?')}; {meta.get('host', '?')}; load average at start "
                  f"{meta.get('load_at_start', '?')}.  ")
     lines.append(f"{meta.get('keiji', 'keiji ?')}; {meta.get('chromium', 'Chromium not run')}.  ")
-    lines.append(f"Figures: median (min–max) of {meta.get('runs', '?')} runs; soak: "
-                 f"{meta.get('soak_runs', '?')} run(s).")
+    soak = ("skipped" if meta.get("soak_seconds") == "0"
+            else f"{meta.get('soak_runs', '?')} run(s)")
+    lines.append(f"Figures: median (min–max) of {meta.get('runs', '?')} runs; soak: {soak}.")
     lines.append("")
     steady_section(raw, meta, lines)
     crossfade_section(raw, lines)

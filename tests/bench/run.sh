@@ -5,7 +5,7 @@
 #   1. steady state: the 3 slides of tests/bench/fixtures/steady/ (5 s each, 1 s crossfade, header
 #      clock) at 1920x1080 under Xvfb, keiji --fullscreen and a Chromium --kiosk showing the same
 #      slides as a web page (make_bench_content.py html), each on a fresh Xvfb of the same setup
-#      (keiji twice: with the renderer SDL picks, and with SDL_RENDER_DRIVER=software):
+#      (keiji twice: with the renderer SDL picks, and with SDL's software renderer and no OpenGL):
 #      CPU seconds per minute and PSS of the whole process tree (proctree.py), CPU of the X server,
 #      and the time from process start to the first frame with content on the display, measured
 #      from outside by keiji_first_frame_probe for both programs alike.
@@ -112,9 +112,10 @@ steady_one() {  # keiji|keiji-software|chromium RUN
     case $program in
         keiji) start_probed "$report" "$keiji" play --content "$steady_playlist" --fullscreen ;;
         keiji-software)
-            # The same, with SDL's software renderer instead of what SDL picks (OpenGL when the
-            # display has it; Mesa's llvmpipe under Xvfb): what a kiosk without a GPU driver gets.
-            start_probed "$report" env SDL_RENDER_DRIVER=software \
+            # The same without OpenGL: SDL's software renderer, and the window's pixels sent to
+            # the X server as they are (without the second variable SDL 2.26 still presents the
+            # software renderer's frames through an OpenGL texture, on llvmpipe under Xvfb).
+            start_probed "$report" env SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0 \
                 "$keiji" play --content "$steady_playlist" --fullscreen
             ;;
         chromium)
@@ -149,11 +150,13 @@ steady_one() {  # keiji|keiji-software|chromium RUN
     [[ $run == 1 ]] && import -window root "$out/screens/$program-steady.png" 2>/dev/null || true
     local renderer="-"
     if [[ $program == keiji* ]]; then
-        # What SDL chose on this display: OpenGL through Mesa, or its software renderer.
-        if grep -q 'libGLX_mesa\|swrast_dri\|libgallium' "/proc/$program_pid/maps" 2>/dev/null; then
-            renderer="SDL OpenGL on Mesa (llvmpipe under Xvfb)"
+        # Whether OpenGL drew (Mesa's llvmpipe runs its threads in the process) or not.
+        if grep -qs '^llvmpipe' /proc/"$program_pid"/task/*/comm; then
+            renderer="OpenGL on Mesa llvmpipe (the CPU)"
+        elif grep -qs 'libGLX\|libEGL' "/proc/$program_pid/maps"; then
+            renderer="OpenGL"
         else
-            renderer="SDL software"
+            renderer="no OpenGL (SDL software renderer)"
         fi
     fi
     stop_probed
