@@ -25,7 +25,7 @@ const std::vector<std::string> messages = {"区民ラウンジで全国各地の
                                            "12月29日から1月3日まで区役所は休みです"};
 
 // How many pixels of the band differ from its background colour.
-int inked_pixels(const render::Screen& screen, const render::Ticker& ticker) {
+int inked_pixels(render::Screen& screen, const render::Ticker& ticker) {
     const render::Rect band = ticker.where();
     SDL_Surface* pixels =
         SDL_CreateRGBSurfaceWithFormat(0, band.w, band.h, 32, SDL_PIXELFORMAT_ARGB8888);

@@ -2,9 +2,40 @@
 
 #include <SDL_image.h>
 
+#include <cmath>
+#include <utility>
+
 namespace keiji::render {
 
-std::expected<Screen, std::string> Screen::open_window(int width, int height, WindowMode mode) {
+namespace {
+
+bool is_sideways(Rotation rotation) {
+    return rotation == Rotation::clockwise_90 || rotation == Rotation::clockwise_270;
+}
+
+Frame turned(Frame panel, Rotation rotation) {
+    return is_sideways(rotation) ? Frame{panel.height, panel.width} : panel;
+}
+
+}  // namespace
+
+std::optional<Rotation> rotation_from_degrees(int degrees) {
+    switch (degrees) {
+        case 0:
+            return Rotation::none;
+        case 90:
+            return Rotation::clockwise_90;
+        case 180:
+            return Rotation::upside_down;
+        case 270:
+            return Rotation::clockwise_270;
+        default:
+            return std::nullopt;
+    }
+}
+
+std::expected<Screen, std::string> Screen::open_window(int width, int height, WindowMode mode,
+                                                       Rotation rotation) {
     Screen screen;
     Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
     int x = SDL_WINDOWPOS_CENTERED;
@@ -24,35 +55,85 @@ std::expected<Screen, std::string> Screen::open_window(int width, int height, Wi
     if (!screen.m_window) {
         return std::unexpected(std::string("cannot open a window: ") + SDL_GetError());
     }
-    // No vsync: the player presents only when something changed, and paces crossfades itself.
-    screen.m_renderer.reset(
-        SDL_CreateRenderer(screen.m_window.get(), -1, SDL_RENDERER_TARGETTEXTURE));
-    if (!screen.m_renderer) {
-        return std::unexpected(std::string("cannot create a renderer: ") + SDL_GetError());
+    screen.m_rotation = rotation;
+    if (auto created = screen.create_renderer(); !created) {
+        return std::unexpected(created.error());
     }
-    int output_width = 0;
-    int output_height = 0;
-    SDL_GetRendererOutputSize(screen.m_renderer.get(), &output_width, &output_height);
-    screen.m_frame = Frame{output_width, output_height};
-    // Layers are painted for this size; if the window is resized later, SDL scales the frame
-    // (keeping its aspect) instead of showing a cropped or misplaced picture.
-    SDL_RenderSetLogicalSize(screen.m_renderer.get(), output_width, output_height);
     return screen;
 }
 
-std::expected<Screen, std::string> Screen::open_headless(int width, int height) {
+std::expected<Screen, std::string> Screen::open_headless(int width, int height, Rotation rotation) {
     Screen screen;
     screen.m_surface.reset(
         SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!screen.m_surface) {
         return std::unexpected(std::string("cannot create a frame buffer: ") + SDL_GetError());
     }
-    screen.m_renderer.reset(SDL_CreateSoftwareRenderer(screen.m_surface.get()));
-    if (!screen.m_renderer) {
-        return std::unexpected(std::string("cannot create a software renderer: ") + SDL_GetError());
+    screen.m_rotation = rotation;
+    if (auto created = screen.create_renderer(); !created) {
+        return std::unexpected(created.error());
     }
-    screen.m_frame = Frame{width, height};
     return screen;
+}
+
+std::expected<void, std::string> Screen::create_renderer() {
+    if (m_surface) {
+        m_renderer.reset(SDL_CreateSoftwareRenderer(m_surface.get()));
+        if (!m_renderer) {
+            return std::unexpected(std::string("cannot create a software renderer: ") +
+                                   SDL_GetError());
+        }
+        m_panel = Frame{m_surface->w, m_surface->h};
+    } else {
+        // No vsync: the player presents only when something changed, and paces crossfades
+        // itself.
+        m_renderer.reset(SDL_CreateRenderer(m_window.get(), -1, SDL_RENDERER_TARGETTEXTURE));
+        if (!m_renderer) {
+            // A driver that failed once may fail again; the software renderer still shows content.
+            m_renderer.reset(SDL_CreateRenderer(m_window.get(), -1, SDL_RENDERER_SOFTWARE));
+        }
+        if (!m_renderer) {
+            return std::unexpected(std::string("cannot create a renderer: ") + SDL_GetError());
+        }
+        int output_width = 0;
+        int output_height = 0;
+        SDL_GetRendererOutputSize(m_renderer.get(), &output_width, &output_height);
+        m_panel = Frame{output_width, output_height};
+        // Layers are painted for this size; if the window is resized later, SDL scales the
+        // frame (keeping its aspect) instead of showing a cropped or misplaced picture.
+        SDL_RenderSetLogicalSize(m_renderer.get(), output_width, output_height);
+    }
+    return prepare_rotation();
+}
+
+std::expected<void, std::string> Screen::prepare_rotation() {
+    m_frame = turned(m_panel, m_rotation);
+    m_upright.reset();
+    m_last_layers.clear();
+    if (m_rotation == Rotation::none) {
+        return {};
+    }
+    m_upright.reset(SDL_CreateTexture(m_renderer.get(), SDL_PIXELFORMAT_ARGB8888,
+                                      SDL_TEXTUREACCESS_TARGET, m_frame.width, m_frame.height));
+    if (!m_upright) {
+        return std::unexpected(std::string("cannot create the frame to rotate: ") + SDL_GetError());
+    }
+    return {};
+}
+
+std::expected<void, std::string> Screen::set_rotation(Rotation rotation) {
+    m_rotation = rotation;
+    return prepare_rotation();
+}
+
+std::expected<void, std::string> Screen::recreate_renderer() {
+    m_last_layers.clear();
+    m_upright.reset();
+    m_sample_target.reset();
+    // A window has at most one renderer: the old one goes before the new one is made.
+    m_renderer.reset();
+    m_simulate_black = false;
+    return create_renderer();
 }
 
 TextureHandle Screen::make_layer(int width, int height) const {
@@ -68,20 +149,78 @@ void Screen::target(SDL_Texture* layer) const {
     SDL_SetRenderTarget(m_renderer.get(), layer);
 }
 
-void Screen::present(std::initializer_list<Layer> layers) const {
+void Screen::compose(SDL_Texture* into, double scale_x, double scale_y) {
     SDL_Renderer* renderer = m_renderer.get();
-    SDL_SetRenderTarget(renderer, nullptr);
+    SDL_SetRenderTarget(renderer, into);
     SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
     SDL_RenderClear(renderer);
-    for (const Layer& layer : layers) {
+    if (m_simulate_black) {
+        return;
+    }
+    for (const Layer& layer : m_last_layers) {
         if (layer.texture == nullptr) {
             continue;
         }
         SDL_SetTextureAlphaMod(layer.texture, layer.alpha);
-        const SDL_Rect where{layer.where.x, layer.where.y, layer.where.w, layer.where.h};
+        const SDL_Rect where{
+            int(std::lround(layer.where.x * scale_x)), int(std::lround(layer.where.y * scale_y)),
+            int(std::lround(layer.where.w * scale_x)), int(std::lround(layer.where.h * scale_y))};
         SDL_RenderCopy(renderer, layer.texture, nullptr, &where);
     }
+}
+
+void Screen::present(std::initializer_list<Layer> layers) {
+    m_last_layers.assign(layers.begin(), layers.end());
+    SDL_Renderer* renderer = m_renderer.get();
+    if (m_rotation == Rotation::none) {
+        compose(nullptr, 1.0, 1.0);
+    } else {
+        compose(m_upright.get(), 1.0, 1.0);
+        SDL_SetRenderTarget(renderer, nullptr);
+        SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+        SDL_RenderClear(renderer);
+        // SDL turns the destination rectangle about its centre: the upright frame is centred on
+        // the panel, so once turned it covers the panel exactly.
+        const SDL_Rect where{(m_panel.width - m_frame.width) / 2,
+                             (m_panel.height - m_frame.height) / 2, m_frame.width, m_frame.height};
+        SDL_RenderCopyEx(renderer, m_upright.get(), nullptr, &where, double(int(m_rotation)),
+                         nullptr, SDL_FLIP_NONE);
+    }
     SDL_RenderPresent(renderer);
+}
+
+std::expected<LumaImage, std::string> Screen::sample_last_frame(int width, int height) {
+    int target_width = 0;
+    int target_height = 0;
+    if (m_sample_target) {
+        SDL_QueryTexture(m_sample_target.get(), nullptr, nullptr, &target_width, &target_height);
+    }
+    if (!m_sample_target || target_width != width || target_height != height) {
+        m_sample_target.reset(SDL_CreateTexture(m_renderer.get(), SDL_PIXELFORMAT_ARGB8888,
+                                                SDL_TEXTUREACCESS_TARGET, width, height));
+        if (!m_sample_target) {
+            return std::unexpected(std::string("cannot create the sample frame: ") +
+                                   SDL_GetError());
+        }
+    }
+    compose(m_sample_target.get(), double(width) / m_frame.width, double(height) / m_frame.height);
+    std::vector<Uint32> pixels(std::size_t(width) * std::size_t(height));
+    const int read = SDL_RenderReadPixels(m_renderer.get(), nullptr, SDL_PIXELFORMAT_ARGB8888,
+                                          pixels.data(), width * int(sizeof(Uint32)));
+    SDL_SetRenderTarget(m_renderer.get(), nullptr);
+    if (read != 0) {
+        return std::unexpected(std::string("cannot read the sample frame: ") + SDL_GetError());
+    }
+    LumaImage image{width, height, {}};
+    image.luma.reserve(pixels.size());
+    for (const Uint32 pixel : pixels) {
+        const unsigned r = (pixel >> 16) & 0xFF;
+        const unsigned g = (pixel >> 8) & 0xFF;
+        const unsigned b = pixel & 0xFF;
+        // Rec. 601 weights in integers: a fingerprint, not colour science.
+        image.luma.push_back(std::uint8_t((299 * r + 587 * g + 114 * b) / 1000));
+    }
+    return image;
 }
 
 std::expected<void, std::string> Screen::save_png(const std::string& path) const {
@@ -91,7 +230,7 @@ std::expected<void, std::string> Screen::save_png(const std::string& path) const
         }
         return {};
     }
-    SurfaceHandle copy(SDL_CreateRGBSurfaceWithFormat(0, m_frame.width, m_frame.height, 32,
+    SurfaceHandle copy(SDL_CreateRGBSurfaceWithFormat(0, m_panel.width, m_panel.height, 32,
                                                       SDL_PIXELFORMAT_ARGB8888));
     if (!copy ||
         SDL_RenderReadPixels(m_renderer.get(), nullptr, SDL_PIXELFORMAT_ARGB8888, copy->pixels,

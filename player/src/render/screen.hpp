@@ -1,7 +1,10 @@
 #pragma once
 
+#include <cstdint>
 #include <expected>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "render/geometry.hpp"
 #include "render/sdl_handles.hpp"
@@ -10,6 +13,14 @@ namespace keiji::render {
 
 enum class WindowMode { windowed, fullscreen };
 
+// How far the picture is turned clockwise on the panel. A portrait screen is a landscape panel
+// mounted on its side: with 90 or 270 the templates lay out at the panel's size turned (1080×1920
+// on a 1920×1080 panel), and the composed picture is turned onto the panel when presented.
+enum class Rotation { none = 0, clockwise_90 = 90, upside_down = 180, clockwise_270 = 270 };
+
+// 0, 90, 180 or 270; nullopt for anything else.
+[[nodiscard]] std::optional<Rotation> rotation_from_degrees(int degrees);
+
 // One layer drawn over the previous ones when a frame is composed.
 struct Layer {
     SDL_Texture* texture = nullptr;
@@ -17,17 +28,28 @@ struct Layer {
     std::uint8_t alpha = 255;
 };
 
+// Luminance of a small downscaled copy of a frame, row by row.
+struct LumaImage {
+    int width = 0;
+    int height = 0;
+    std::vector<std::uint8_t> luma;
+};
+
 // Where frames go: a window on a display, or an off-screen surface for headless runs. Both use
-// the same SDL renderer API, so headless PNGs are exactly what a screen would show.
+// the same SDL renderer API, so headless PNGs are exactly what a screen (the panel) would show,
+// rotation included.
 class Screen {
 public:
-    [[nodiscard]] static std::expected<Screen, std::string> open_window(int width, int height,
-                                                                        WindowMode mode);
-    [[nodiscard]] static std::expected<Screen, std::string> open_headless(int width, int height);
+    [[nodiscard]] static std::expected<Screen, std::string> open_window(
+        int width, int height, WindowMode mode, Rotation rotation = Rotation::none);
+    [[nodiscard]] static std::expected<Screen, std::string> open_headless(
+        int width, int height, Rotation rotation = Rotation::none);
 
+    // The logical frame the templates lay out in: the panel's size, turned for 90 and 270.
     [[nodiscard]] Frame frame() const { return m_frame; }
     [[nodiscard]] SDL_Renderer* renderer() const { return m_renderer.get(); }
     [[nodiscard]] bool is_headless() const { return m_surface != nullptr; }
+    [[nodiscard]] Rotation rotation() const { return m_rotation; }
 
     // A texture the size of `area` that slides and the header are painted into once, then
     // composed for every frame that shows them.
@@ -35,19 +57,49 @@ public:
     // Directs drawing into `layer` (nullptr: the screen itself).
     void target(SDL_Texture* layer) const;
 
-    // Draws the layers in order and shows the result.
-    void present(std::initializer_list<Layer> layers) const;
+    // Draws the layers in order (in the logical frame) and shows the result on the panel.
+    // The layers must stay alive until the next present() or sample_last_frame().
+    void present(std::initializer_list<Layer> layers);
 
-    // Writes what was last presented as a PNG file.
+    // The last presented frame, composed again from its layers into a `width`×`height`
+    // off-screen texture and read back: a fingerprint for the self-check that costs a few
+    // thousand pixels, whatever the renderer and however the display swaps its buffers.
+    // Call it only right after a present(), while its layers are alive.
+    [[nodiscard]] std::expected<LumaImage, std::string> sample_last_frame(int width, int height);
+
+    // Turns the picture another way; the frame changes size for 90 and 270, so every layer
+    // painted before must be painted again. Forgets the last frame's layers.
+    [[nodiscard]] std::expected<void, std::string> set_rotation(Rotation rotation);
+
+    // Throws the renderer away and creates a new one on the same window or surface (a software
+    // renderer if the accelerated one cannot be created again), the cure for a renderer that
+    // presents black or stale frames. Every texture made before must be destroyed first.
+    [[nodiscard]] std::expected<void, std::string> recreate_renderer();
+
+    // For the self-check's integration test only (KEIJI_TEST_FAULT=black): from now until the
+    // renderer is recreated, every frame comes out black, as when a driver loses its textures.
+    void simulate_black_output() { m_simulate_black = true; }
+
+    // Writes what was last presented (on the panel) as a PNG file.
     [[nodiscard]] std::expected<void, std::string> save_png(const std::string& path) const;
 
 private:
     Screen() = default;
+    [[nodiscard]] std::expected<void, std::string> create_renderer();
+    [[nodiscard]] std::expected<void, std::string> prepare_rotation();
+    void compose(SDL_Texture* into, double scale_x, double scale_y);
 
     WindowHandle m_window;
     SurfaceHandle m_surface;
     RendererHandle m_renderer;
-    Frame m_frame;
+    Frame m_panel;  // The output's size in pixels.
+    Frame m_frame;  // The logical frame (m_panel, turned).
+    Rotation m_rotation = Rotation::none;
+    // With a rotation, frames are composed upright in here, then turned onto the panel.
+    TextureHandle m_upright;
+    TextureHandle m_sample_target;
+    std::vector<Layer> m_last_layers;
+    bool m_simulate_black = false;
 };
 
 }  // namespace keiji::render
