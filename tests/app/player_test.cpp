@@ -124,3 +124,84 @@ TEST_CASE("player: with nothing eligible the idle screen shows, never a blank on
     SDL_FreeSurface(frame);
     CHECK(pixel != 0xFF000000u);
 }
+
+TEST_CASE(
+    "player: a reload carries the slide on screen over until its time, then the new content "
+    "follows without showing that item again at once") {
+    OffScreenPlayer setup(R"({"type": "notice", "id": "a", "title": "一", "duration": 5},
+                               {"type": "notice", "id": "b", "title": "二", "duration": 5})");
+    app::VirtualClock clock(start);
+    auto result = setup.player->update(clock.now());
+    REQUIRE(result.item_id == "a");
+    CHECK_FALSE(result.transitioning);
+
+    std::optional<app::CarriedSlide> carried = setup.player->take_slide();
+    REQUIRE(carried.has_value());
+    CHECK(carried->item_id == "a");
+    CHECK(carried->layer != nullptr);
+    CHECK(carried->until == clock.now().monotonic + 5s);
+    carried->until = clock.now().monotonic + 2s;
+
+    // The new content still has "a", and "c".
+    setup.player.emplace(*setup.screen, *setup.fonts,
+                         items(R"({"type": "notice", "id": "a", "title": "一", "duration": 5},
+                                  {"type": "notice", "id": "c", "title": "三", "duration": 5})"),
+                         app::PlayerOptions{.zone = date::locate_zone("Asia/Tokyo")});
+    setup.player->continue_from(std::move(*carried));
+    result = setup.player->update(clock.now());
+    CHECK(result.presented);  // The carried slide, with the new player's header.
+    CHECK_FALSE(result.slide_settled);
+    CHECK(result.item_id == "a");
+    CHECK(result.next_deadline == clock.now().monotonic + 2s);
+
+    clock.advance_to(result.next_deadline);
+    result = setup.player->update(clock.now());
+    CHECK(result.transitioning);
+    clock.advance_to(clock.now().monotonic + 1s);
+    result = setup.player->update(clock.now());
+    CHECK(result.slide_settled);
+    CHECK_FALSE(result.transitioning);
+    CHECK(result.item_id == "c");
+}
+
+TEST_CASE("player: a carried slide whose item is the only one left fades into its new version") {
+    OffScreenPlayer setup(R"({"type": "notice", "id": "a", "title": "一", "duration": 5})");
+    app::VirtualClock clock(start);
+    (void)setup.player->update(clock.now());
+    std::optional<app::CarriedSlide> carried = setup.player->take_slide();
+    REQUIRE(carried.has_value());
+    setup.player.emplace(*setup.screen, *setup.fonts,
+                         items(R"({"type": "notice", "id": "a", "title": "改", "duration": 5})"),
+                         app::PlayerOptions{.zone = date::locate_zone("Asia/Tokyo")});
+    setup.player->continue_from(std::move(*carried));
+    auto result = setup.player->update(clock.now());
+    clock.advance_to(result.next_deadline);
+    result = setup.player->update(clock.now());
+    CHECK(result.transitioning);
+    clock.advance_to(clock.now().monotonic + 1s);
+    result = setup.player->update(clock.now());
+    CHECK(result.slide_settled);
+    CHECK(result.item_id == "a");
+}
+
+TEST_CASE("player: the blank screen outside opening hours says it is dark on purpose") {
+    // Open 11:00-12:00; the test starts at 10:00:30 in Tokyo.
+    auto playlist = model::parse_playlist_text(R"({
+        "opening_hours": {"times": [{"from": "11:00", "until": "12:00"}]},
+        "outside_hours": "blank",
+        "items": [{"type": "notice", "id": "a", "title": "一"}]})",
+                                               "p.json");
+    REQUIRE(playlist.has_value());
+    for (const auto outside : {model::OutsideHours::blank, model::OutsideHours::still}) {
+        OffScreenPlayer setup(R"({"type": "notice", "id": "unused", "title": "一"})");
+        model::OpeningHours hours = *playlist->opening_hours;
+        hours.outside = outside;
+        setup.player.emplace(
+            *setup.screen, *setup.fonts, playlist->items,
+            app::PlayerOptions{.zone = date::locate_zone("Asia/Tokyo"), .opening_hours = hours});
+        app::VirtualClock clock(start);
+        const auto result = setup.player->update(clock.now());
+        CHECK(result.item_id.empty());
+        CHECK(result.dark_on_purpose == (outside == model::OutsideHours::blank));
+    }
+}

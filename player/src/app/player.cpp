@@ -55,14 +55,24 @@ Player::Player(render::Screen& screen, render::FontSet& fonts, std::vector<model
 }
 
 std::string Player::item_id(const Slide& slide) const {
-    return slide.item ? m_items[*slide.item].id : "";
+    return slide.item ? m_items[*slide.item].id : slide.carried_id;
 }
 
 void Player::plan_next(const Instant& now, std::chrono::steady_clock::time_point at) {
     const auto ahead = std::chrono::duration_cast<std::chrono::system_clock::duration>(
         std::max(at - now.monotonic, std::chrono::steady_clock::duration::zero()));
     // The planner is asked about the moment the slide will appear, not the moment of asking.
-    m_planned = m_planner.next(std::chrono::floor<std::chrono::seconds>(now.wall + ahead));
+    const auto wall = std::chrono::floor<std::chrono::seconds>(now.wall + ahead);
+    m_planned = m_planner.next(wall);
+    if (!m_just_shown.empty()) {
+        // The slide carried over from the previous content has just been on screen: it does not
+        // come again at once when anything else may play.
+        if (m_planned->kind == schedule::SlotKind::item &&
+            m_items[m_planned->item].id == m_just_shown) {
+            m_planned = m_planner.next(wall);
+        }
+        m_just_shown.clear();
+    }
     m_planned_for = at;
     if (m_planned->kind != schedule::SlotKind::item) {
         return;
@@ -228,6 +238,8 @@ UpdateResult Player::update(const Instant& now) {
         plan_next(now, m_current->until);
     }
     result.item_id = item_id(*m_current);
+    result.transitioning = m_incoming.has_value();
+    result.dark_on_purpose = m_current->blank && !m_incoming;
     result.next_deadline = std::min(m_current->until, next_minute(now));
     if (m_ticker_due) {
         result.next_deadline = std::min(result.next_deadline, *m_ticker_due);
@@ -249,6 +261,28 @@ void Player::resume_after(render::TextureHandle last_frame, const Instant& now) 
     // Whatever the schedule says now fades in over the alert, as any slide change would.
     m_incoming = prepare_next(now);
     m_fade_start = now.monotonic;
+    m_needs_present = true;
+}
+
+std::optional<CarriedSlide> Player::take_slide() {
+    std::optional<Slide>& shown = m_incoming ? m_incoming : m_current;
+    if (!shown || !shown->layer) {
+        return std::nullopt;
+    }
+    CarriedSlide carried{std::move(shown->layer), item_id(*shown), shown->until};
+    m_incoming.reset();
+    m_current.reset();
+    return carried;
+}
+
+void Player::continue_from(CarriedSlide slide) {
+    Slide carried;
+    carried.layer = std::move(slide.layer);
+    carried.carried_id = slide.item_id;
+    m_just_shown = std::move(slide.item_id);
+    carried.until = slide.until;
+    m_current = std::move(carried);
+    m_incoming.reset();
     m_needs_present = true;
 }
 

@@ -45,9 +45,19 @@ struct PlayerOptions {
 // What one update did, and when the player next needs to run.
 struct UpdateResult {
     std::chrono::steady_clock::time_point next_deadline;
-    bool presented = false;      // A frame was shown.
-    bool slide_settled = false;  // A new slide is now fully on screen (a crossfade just ended).
-    std::string item_id;         // The item on screen ("" for the idle screen).
+    bool presented = false;        // A frame was shown.
+    bool slide_settled = false;    // A new slide is now fully on screen (a crossfade just ended).
+    std::string item_id;           // The item on screen ("" for the idle screen).
+    bool transitioning = false;    // A transition is under way: the frame is a blend of two.
+    bool dark_on_purpose = false;  // Closed with "outside_hours": "blank": black is right.
+};
+
+// The slide on screen when a player is replaced (the content was reloaded): the new player keeps
+// it up until its time is over, then continues with its own content.
+struct CarriedSlide {
+    render::TextureHandle layer;
+    std::string item_id;
+    std::chrono::steady_clock::time_point until;
 };
 
 // The playback state machine: which slide is on screen, crossfades, and the header clock. It
@@ -68,11 +78,20 @@ public:
     // the takeover's last frame (empty: from nothing). Painting starts at the next update.
     void resume_after(render::TextureHandle last_frame, const Instant& now);
 
+    // Hands over the slide on screen (the one fading in, during a transition), for the player
+    // that replaces this one. Nothing when nothing was painted yet.
+    [[nodiscard]] std::optional<CarriedSlide> take_slide();
+    // Starts with `slide`, the previous player's, on screen until its time is over, and then
+    // goes on with this player's content (with the usual transition). Call before the first
+    // update.
+    void continue_from(CarriedSlide slide);
+
 private:
     struct Slide {
         render::TextureHandle layer;
         std::optional<std::size_t> item;  // nullopt: the idle or closed screen.
         bool blank = false;               // Closed with OutsideHours::blank: black, no header.
+        std::string carried_id;           // A slide of the previous content (continue_from).
         std::chrono::steady_clock::time_point shown_at{};
         std::chrono::steady_clock::time_point until{};
     };
@@ -102,6 +121,7 @@ private:
     // What prepare_next() paints next, and the moment it was planned for.
     std::optional<schedule::Decision> m_planned;
     std::chrono::steady_clock::time_point m_planned_for{};
+    std::string m_just_shown;  // The carried slide's item (continue_from), until the next plan.
     std::optional<render::Ticker> m_ticker;
     std::chrono::steady_clock::time_point m_ticker_start{};
     std::optional<std::chrono::steady_clock::time_point> m_ticker_due;
