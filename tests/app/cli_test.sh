@@ -16,6 +16,7 @@ help)
     expect_in "$out" "play"; expect_in "$out" "validate"; expect_in "$out" "Examples:"
     run play --help; expect_status 0
     expect_in "$out" "--headless"; expect_in "$out" "--fullscreen"; expect_in "$out" "Esc or q"
+    expect_in "$out" "--rotate"; expect_in "$out" "SIGHUP"; expect_in "$out" "KEIJI_TEST_FAULT"
     run validate --help; expect_status 0; expect_in "$out" "LANG" ;;
 version)
     run --version; expect_status 0; expect_in "$out" "keiji 0." ;;
@@ -24,7 +25,8 @@ unknown-command)
     run; expect_status 2; expect_in "$err" "play" ;;
 bad-option)
     run play --colour red; expect_status 2; expect_in "$err" "--colour"
-    run play --seconds 5; expect_status 2; expect_in "$err" "--headless" ;;
+    run play --seconds 5; expect_status 2; expect_in "$err" "--headless"
+    run play --rotate 45; expect_status 2; expect_in "$err" "--rotate" ;;
 bad-window-size)
     run play --window big; expect_status 2; expect_in "$err" "1280x720" ;;
 validate-good)

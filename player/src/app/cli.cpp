@@ -138,6 +138,13 @@ int run_cli(int argc, char** argv) {
     play->add_option("--transition", play_options.transition,
                      "How one slide gives way to the next: crossfade, cut or slide")
         ->capture_default_str();
+    play->add_option("--rotate", play_options.rotation,
+                     "Turn the picture this many degrees clockwise on the panel: 0, 90, 180 or "
+                     "270 (90 or 270 for a portrait screen on a landscape panel; the templates "
+                     "lay out at 1080x1920 on a 1920x1080 panel). Headless PNGs show the panel, "
+                     "turned")
+        ->check(CLI::IsMember({0, 90, 180, 270}))
+        ->type_name("DEG");
     play->add_flag("--era", play_options.japanese_era, "Dates in the header as 令和8年11月24日");
     play->add_option("--ticker", play_options.ticker,
                      "A short notice scrolling at the bottom (repeat for several); without it a "
@@ -184,7 +191,16 @@ int run_cli(int argc, char** argv) {
     play->add_flag("--realtime", play_options.realtime,
                    "Headless: run on the real clock (to receive alerts over the network)")
         ->needs(headless);
-    play->footer("Keys in a window: Esc or q quits. SIGTERM and SIGINT stop the player cleanly.");
+    play->footer(
+        "Keys in a window: Esc or q quits. SIGTERM and SIGINT stop the player cleanly.\n"
+        "SIGHUP (systemctl reload keiji) reads --config and the playlists again: the slide on "
+        "screen stays until its time is up (at most 5 s more), then the new content plays. A "
+        "broken setting is "
+        "reported with file:line:col and its default used; an unreadable file or a folder "
+        "without a readable playlist keeps what was playing.\n"
+        "Self-check: a black frame where content should be, or a frame that does not change "
+        "when the slide does, is logged and cured by reloading the content and recreating the "
+        "renderer (KEIJI_TEST_FAULT=black in the environment fakes a black screen, for tests).");
 
     ValidateOptions validate_options;
     validate_options.language = message_language();

@@ -21,11 +21,12 @@ std::string describe(const model::Error& error) {
 
 }  // namespace
 
-std::optional<model::Config> load_config_file(const std::string& path) {
+std::optional<model::Config> load_config_file(const std::string& path, ConfigFallback fallback) {
+    const char* instead = fallback == ConfigFallback::defaults ? "the default settings are used"
+                                                               : "the settings in use stay";
     std::ifstream stream(path, std::ios::binary);
     if (!stream) {
-        log(Priority::warning, "config",
-            fmt::format("{}: cannot be read; playing with the default settings", path));
+        log(Priority::warning, "config", fmt::format("{}: cannot be read; {}", path, instead));
         return std::nullopt;
     }
     std::ostringstream text;
@@ -33,7 +34,7 @@ std::optional<model::Config> load_config_file(const std::string& path) {
     auto document = model::JsonDocument::parse(text.str(), path);
     if (!document) {
         for (const model::Error& error : document.error()) {
-            log(Priority::error, "config", describe(error) + " (default settings are used)");
+            log(Priority::error, "config", fmt::format("{} ({})", describe(error), instead));
         }
         return std::nullopt;
     }
@@ -75,10 +76,8 @@ PlayOptions with_config(PlayOptions options, const model::Config& config) {
     if (options.screen_id.empty()) {
         options.screen_id = config.screen_id;
     }
-    if (config.rotation != 0) {
-        log(Priority::warning, "config",
-            fmt::format("display rotation {}° is not supported yet; the frame is drawn upright",
-                        config.rotation));
+    if (!options.rotation) {
+        options.rotation = config.rotation;
     }
     if (options.feed.empty()) {
         options.feed = config.feed_url;

@@ -44,14 +44,26 @@ void SystemdNotifier::status(const std::string& text) {
     }
 }
 
-KioskServices::KioskServices(Settings settings, const std::vector<model::Item>& items)
-    : m_settings(std::move(settings)) {
+void KioskServices::learn_municipalities(const std::vector<model::Item>& items) {
     for (const model::Item& item : items) {
         if (const auto* promo = std::get_if<model::PromoContent>(&item.content)) {
             m_municipality_of[item.id] =
                 fmt::format("{} {}", promo->prefecture.pick("ja"), promo->municipality.pick("ja"));
         }
     }
+}
+
+void KioskServices::reconfigure(std::string screen_id, std::string language,
+                                const std::vector<model::Item>& items) {
+    m_settings.screen_id = std::move(screen_id);
+    m_settings.language = std::move(language);
+    // Added to, not replaced: the slide on screen may be one the new content no longer has.
+    learn_municipalities(items);
+}
+
+KioskServices::KioskServices(Settings settings, const std::vector<model::Item>& items)
+    : m_settings(std::move(settings)) {
+    learn_municipalities(items);
     if (!m_settings.state_directory.empty()) {
         auto log_file =
             ProofOfPlayLog::open(fs::path(m_settings.state_directory) / "proof-of-play");

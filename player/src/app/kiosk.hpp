@@ -48,6 +48,10 @@ public:
     // `items` gives the partner municipality of each promo id for the log.
     KioskServices(Settings settings, const std::vector<model::Item>& items);
 
+    // The configuration or the content was read again (SIGHUP): records from now on carry these.
+    void reconfigure(std::string screen_id, std::string language,
+                     const std::vector<model::Item>& items);
+
     // Call after every update of the stage.
     void after_update(const StageResult& shown, const Instant& now);
     // Closes the record of what is on screen (at shutdown) and writes everything out.
@@ -58,6 +62,7 @@ public:
     }
 
 private:
+    void learn_municipalities(const std::vector<model::Item>& items);
     void close_current(const Instant& now);
     void write_health(const Instant& now);
 

@@ -19,7 +19,9 @@
 #include "app/content_loader.hpp"
 #include "app/kiosk.hpp"
 #include "app/log.hpp"
+#include "app/play_session.hpp"
 #include "app/player.hpp"
+#include "app/reload_signal.hpp"
 #include "model/time.hpp"
 #include "render/screen.hpp"
 #include "render/transition.hpp"
@@ -65,9 +67,10 @@ std::optional<std::chrono::system_clock::time_point> start_time(const PlayOption
     return std::chrono::system_clock::time_point{*parsed};
 }
 
-int run_headless(render::Screen& screen, Stage& stage, AlertRuntime* alerts,
+int run_headless(PlaySession& session, ReloadSignal& reload, AlertRuntime* alerts,
                  KioskServices& services, const PlayOptions& options,
                  std::chrono::system_clock::time_point start) {
+    render::Screen& screen = session.screen();
     std::error_code error;
     std::filesystem::create_directories(options.out_directory, error);
     if (error) {
@@ -87,7 +90,14 @@ int run_headless(render::Screen& screen, Stage& stage, AlertRuntime* alerts,
     int cycles_done = 0;
     std::size_t written = 0;
     while (!g_stop_requested && now().monotonic <= end) {
-        const StageResult shown = stage.update(now());
+        if (reload.take_request()) {
+            session.reload(now());
+        }
+        const StageResult shown = session.update(now());
+        if (session.broken()) {
+            services.finish(now());
+            return 1;
+        }
         services.after_update(shown, now());
         const UpdateResult& result = shown.content;
         if (shown.alert_frame) {
@@ -136,7 +146,8 @@ int run_headless(render::Screen& screen, Stage& stage, AlertRuntime* alerts,
     return 0;
 }
 
-int run_window(Stage& stage, KioskServices& services, const PlayOptions& options) {
+int run_window(PlaySession& session, ReloadSignal& reload, KioskServices& services,
+               const PlayOptions& options) {
     if (options.fullscreen) {
         SDL_ShowCursor(SDL_DISABLE);
     }
@@ -145,8 +156,15 @@ int run_window(Stage& stage, KioskServices& services, const PlayOptions& options
     // Under systemd's watchdog the loop wakes at least twice per WatchdogSec, still slide or not.
     const long long longest_sleep = services.max_sleep().value_or(std::chrono::seconds(60)).count();
     while (!g_stop_requested) {
+        if (reload.take_request()) {
+            session.reload(read_clocks());
+        }
         const Instant now = read_clocks();
-        const StageResult result = stage.update(now);
+        const StageResult result = session.update(now);
+        if (session.broken()) {
+            services.finish(read_clocks());
+            return 1;
+        }
         services.after_update(result, now);
         const auto wait = std::chrono::ceil<std::chrono::milliseconds>(result.next_deadline -
                                                                        read_clocks().monotonic);
@@ -169,9 +187,14 @@ int run_window(Stage& stage, KioskServices& services, const PlayOptions& options
                     }
                     break;
                 case SDL_WINDOWEVENT:
-                    stage.invalidate();
+                    session.invalidate();
+                    break;
+                case SDL_RENDER_TARGETS_RESET:
+                case SDL_RENDER_DEVICE_RESET:
+                    session.renderer_reset(read_clocks());
                     break;
                 default:
+                    // The alert channels' and SIGHUP's wake event: the loop's next turn sees why.
                     break;
             }
         } while (SDL_PollEvent(&event) != 0);
@@ -218,12 +241,7 @@ int run_play(const PlayOptions& given) {
             options = with_config(given, *config);
         }
     }
-    // Run from the source tree, "playlists" is the bundled content; installed, it lives in the
-    // data directory (a kiosk's working directory is its state directory).
-    if (std::error_code error; options.content == PlayOptions{}.content &&
-                               !std::filesystem::exists(options.content, error)) {
-        options.content = KEIJI_INSTALLED_PLAYLISTS;
-    }
+    options.content = resolve_content_path(options.content);
     const auto transition = render::parse_transition(options.transition);
     if (!transition) {
         log(Priority::error, "play",
@@ -276,19 +294,7 @@ int run_play(const PlayOptions& given) {
         log(Priority::error, "render", fonts.error());
         return 1;
     }
-    const int width = options.size_given || !options.headless ? options.width : 1920;
-    const int height = options.size_given || !options.headless ? options.height : 1080;
-    auto screen = options.headless ? render::Screen::open_headless(width, height)
-                                   : render::Screen::open_window(
-                                         width, height,
-                                         options.fullscreen ? render::WindowMode::fullscreen
-                                                            : render::WindowMode::windowed);
-    if (!screen) {
-        log(Priority::error, "play", screen.error());
-        return 1;
-    }
 
-    // Alerts come first: a saved, unexpired alert is on screen before any content is drawn.
     const Instant first =
         options.headless && !options.realtime ? VirtualClock(*start).now() : read_clocks();
     auto alerts = start_alerts(options, std::chrono::floor<std::chrono::seconds>(first.wall));
@@ -296,16 +302,6 @@ int run_play(const PlayOptions& given) {
         log(Priority::error, "alert", alerts.error());
         return 1;
     }
-    AlertTakeover takeover(
-        *screen, *zone,
-        std::chrono::milliseconds(std::llround(options.alert_rotation_seconds * 1000)));
-    const bool restored_shown = show_restored_alerts(alerts->get(), takeover, first);
-    if (restored_shown && options.headless) {
-        std::error_code error;
-        std::filesystem::create_directories(options.out_directory, error);
-        (void)screen->save_png(fmt::format("{}/0000-alert-restored.png", options.out_directory));
-    }
-
     // A headless preview keeps no proof of play unless a state directory is named for it.
     const bool default_state = options.state_directory == PlayOptions{}.state_directory;
     KioskServices services(
@@ -314,33 +310,43 @@ int run_play(const PlayOptions& given) {
          .state_directory = options.headless && default_state ? "" : options.state_directory,
          .zone = zone},
         content.items);
-    Player player(*screen, *fonts, std::move(content.items),
-                  PlayerOptions{.language = options.language,
-                                .transition = *transition,
-                                .date_style = options.japanese_era ? render::DateStyle::japanese_era
-                                                                   : render::DateStyle::gregorian,
-                                .ticker = options.ticker,
-                                .zone = zone,
-                                .opening_hours = content.opening_hours});
-    Stage stage(player, takeover, alerts->get());
+    // The wake-up for the window's event wait: alert channels and SIGHUP post a user event
+    // (SDL_PushEvent is thread-safe); the headless loop waits on the mailbox or polls.
+    const Uint32 wake_event = options.headless ? 0 : SDL_RegisterEvents(1);
+    auto wake = [wake_event] {
+        if (wake_event != 0 && wake_event != Uint32(-1)) {
+            SDL_Event event{};
+            event.type = wake_event;
+            SDL_PushEvent(&event);
+        }
+    };
+    auto session = PlaySession::open(PlaySession::Setup{.given = given,
+                                                        .options = options,
+                                                        .zone = zone,
+                                                        .alerts = alerts->get(),
+                                                        .services = &services},
+                                     std::move(content), std::move(*fonts), first);
+    if (!session) {
+        log(Priority::error, "play", session.error());
+        return 1;
+    }
+    if ((*session)->restored_alert_shown() && options.headless) {
+        std::error_code error;
+        std::filesystem::create_directories(options.out_directory, error);
+        (void)(*session)->screen().save_png(
+            fmt::format("{}/0000-alert-restored.png", options.out_directory));
+    }
+
     if (*alerts) {
-        // The channels wake the window's event wait with a user event (SDL_PushEvent is
-        // thread-safe); the headless loop waits on the mailbox itself.
-        const Uint32 wake_event = options.headless ? 0 : SDL_RegisterEvents(1);
-        auto wake = [wake_event] {
-            if (wake_event != 0 && wake_event != Uint32(-1)) {
-                SDL_Event event{};
-                event.type = wake_event;
-                SDL_PushEvent(&event);
-            }
-        };
         if (auto started = (*alerts)->start_channels(wake); !started) {
             log(Priority::error, "alert", started.error());
             return 1;
         }
     }
-    return options.headless ? run_headless(*screen, stage, alerts->get(), services, options, *start)
-                            : run_window(stage, services, options);
+    ReloadSignal reload(wake);
+    return options.headless
+               ? run_headless(**session, reload, alerts->get(), services, options, *start)
+               : run_window(**session, reload, services, options);
 }
 
 }  // namespace keiji::app

@@ -37,6 +37,9 @@ struct PlayOptions {
     bool japanese_era = false;        // 令和8年 in the header instead of 2026年.
     std::vector<std::string> ticker;  // Short notices scrolling at the bottom.
     std::string screen_id;
+    // Degrees the picture is turned clockwise on the panel (0, 90, 180, 270); nullopt: the
+    // configuration's, or none.
+    std::optional<int> rotation;
     // The feed (URL or folder) kept in the offline cache; empty: `content` only. With a feed the
     // screen plays the cache's last good feed, and `content` until the first sync.
     std::string feed;
