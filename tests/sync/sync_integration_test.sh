@@ -3,7 +3,7 @@
 # limit_rate) and tests/sync/fault_server.py for the failures a lobby network produces, each
 # started here and stopped on every exit.
 # Usage: sync_integration_test.sh CASE KEIJI SOURCE_DIR WORK_DIR
-#   CASE: conditional | faults | file-escape | offline-start | crash
+#   CASE: conditional | faults | file-escape | offline-start | signed | crash
 set -u
 case_name=$1 keiji=$2 source_dir=$3 work=$4
 rm -rf "$work" && mkdir -p "$work"
@@ -152,6 +152,28 @@ offline-start)
         --out frames-bundled > bundled.log 2>&1 || fail "play with an empty cache"
     grep -q "bundled" bundled.log || fail "no word of the bundled playlists: $(cat bundled.log)"
     ls frames-bundled | grep -q -- "-gujo-" || fail "the bundled playlists did not play"
+    ;;
+signed)
+    # With feed.public_keys configured only a feed signed by one of them is taken.
+    "$keiji" alert keygen --key-id minato-content --out-dir keys > /dev/null || fail "keygen"
+    "$keiji" alert keygen --key-id minato-content --out-dir forged > /dev/null || fail "keygen"
+    public=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["keys"][0]["public_key"])' keys/minato-content.public.json)
+    printf '{"feed": {"url": "%s", "public_keys": [{"key_id": "minato-content", "public_key": "%s"}]},\n "cache": {"directory": "cache"}}\n' \
+        "$work/www/v1" "$public" > keiji.json
+    make_version 1
+    "$keiji" cache sync --config keiji.json > unsigned.log 2>&1 && fail "an unsigned feed was taken"
+    grep -q "signature cannot be fetched" unsigned.log || fail "unsigned: $(cat unsigned.log)"
+    "$keiji" feed build www/v1 --key forged/minato-content.secret.json > /dev/null || fail "forged build"
+    "$keiji" cache sync --config keiji.json > forged.log 2>&1 && fail "a feed signed with another key was taken"
+    grep -q "does not match its contents" forged.log || fail "forged: $(cat forged.log)"
+    [[ -z $(current_feed) ]] || fail "a badly signed feed became current"
+    "$keiji" feed build www/v1 --key keys/minato-content.secret.json > /dev/null || fail "build"
+    "$keiji" cache sync --config keiji.json > good.log 2>&1 || fail "the signed feed was refused: $(cat good.log)"
+    # Changed after signing: refused, and the signed feed keeps playing.
+    good=$(current_feed)
+    sed -i 's/"tag": "all"/"tag": "lobby"/' www/v1/feed.json
+    "$keiji" cache sync --config keiji.json > tampered.log 2>&1 && fail "a tampered feed was taken"
+    [[ $(current_feed) == "$good" ]] || fail "the tampered feed became current"
     ;;
 crash)
     # kill -9 at random moments of syncs and garbage collections, 200 times: after each, the

@@ -17,6 +17,7 @@
 #include "app/alert_stage.hpp"
 #include "app/config_loader.hpp"
 #include "app/content_loader.hpp"
+#include "app/content_source.hpp"
 #include "app/kiosk.hpp"
 #include "app/log.hpp"
 #include "app/play_session.hpp"
@@ -25,6 +26,8 @@
 #include "model/time.hpp"
 #include "render/screen.hpp"
 #include "render/transition.hpp"
+#include "sync/sync_worker.hpp"
+#include "sync/url.hpp"
 
 namespace keiji::app {
 
@@ -232,6 +235,36 @@ std::expected<std::unique_ptr<AlertRuntime>, std::string> start_alerts(const Pla
     return AlertRuntime::create(std::move(settings), now);
 }
 
+// The feed's sync worker, or null when no feed is configured.
+std::expected<std::unique_ptr<sync::SyncWorker>, std::string> start_sync(
+    const PlayOptions& options, std::function<void()> wake) {
+    if (options.feed.empty()) {
+        return nullptr;
+    }
+    auto url = sync::feed_location_to_url(options.feed);
+    if (!url) {
+        return std::unexpected(fmt::format("the feed address: {}", url.error()));
+    }
+    sync::SyncWorkerSettings settings{
+        .sync = {.feed_url = *url, .keys = options.feed_keys},
+        .poll_interval = std::chrono::milliseconds(std::llround(options.feed_poll_seconds * 1000)),
+        .cache_budget_bytes = options.cache_budget_mb << 20};
+    log(Priority::info, "sync",
+        fmt::format("syncing {} every {} s into {}", *url, options.feed_poll_seconds,
+                    options.cache_directory));
+    return std::make_unique<sync::SyncWorker>(
+        sync::ObjectStore(options.cache_directory), std::move(settings),
+        [] {
+            return std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                .count();
+        },
+        std::move(wake),
+        [](bool failure, const std::string& message) {
+            log(failure ? Priority::warning : Priority::info, "sync", message);
+        });
+}
+
 }  // namespace
 
 int run_play(const PlayOptions& given) {
@@ -267,13 +300,15 @@ int run_play(const PlayOptions& given) {
         return 1;
     }
 
-    LoadedContent content = load_content(options.content);
+    // From the cache when a feed is configured (its last good feed, at once, network or not),
+    // else the bundled playlists.
+    LoadedContent content = load_screen_content(content_source_of(options));
     for (const model::Error& problem : content.problems) {
         log(Priority::warning, "content", problem.to_string());
     }
     log(Priority::info, "content",
-        fmt::format("{} items from {} playlist(s) in {}", content.items.size(),
-                    content.playlist_files.size(), options.content));
+        fmt::format("{} items from {} playlist(s): {}", content.items.size(),
+                    content.playlist_files.size(), content.origin));
 
     // With video, SDL installs SIGINT/SIGTERM handlers that post SDL_QUIT, which also wakes the
     // event wait at once; it only does so when no handler of ours is there. The headless run has
@@ -310,8 +345,9 @@ int run_play(const PlayOptions& given) {
          .state_directory = options.headless && default_state ? "" : options.state_directory,
          .zone = zone},
         content.items);
-    // The wake-up for the window's event wait: alert channels and SIGHUP post a user event
-    // (SDL_PushEvent is thread-safe); the headless loop waits on the mailbox or polls.
+    // The wake-up for the window's event wait: alert channels, SIGHUP and the sync worker post
+    // a user event (SDL_PushEvent is thread-safe); the headless loop waits on the mailbox or
+    // polls.
     const Uint32 wake_event = options.headless ? 0 : SDL_RegisterEvents(1);
     auto wake = [wake_event] {
         if (wake_event != 0 && wake_event != Uint32(-1)) {
@@ -320,11 +356,17 @@ int run_play(const PlayOptions& given) {
             SDL_PushEvent(&event);
         }
     };
+    auto sync = start_sync(options, wake);
+    if (!sync) {
+        log(Priority::error, "sync", sync.error());
+        return 2;
+    }
     auto session = PlaySession::open(PlaySession::Setup{.given = given,
                                                         .options = options,
                                                         .zone = zone,
                                                         .alerts = alerts->get(),
-                                                        .services = &services},
+                                                        .services = &services,
+                                                        .sync = sync->get()},
                                      std::move(content), std::move(*fonts), first);
     if (!session) {
         log(Priority::error, "play", session.error());

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "app/config_loader.hpp"
+#include "app/content_source.hpp"
 #include "app/log.hpp"
 #include "render/transition.hpp"
 
@@ -43,7 +44,20 @@ std::expected<render::Screen, std::string> open_screen(const PlayOptions& option
 }
 
 PlayerOptions player_options(const PlayOptions& options, const date::time_zone* zone,
-                             const std::optional<model::OpeningHours>& opening_hours) {
+                             const std::optional<model::OpeningHours>& opening_hours,
+                             const sync::SyncWorker* sync) {
+    std::function<std::string(model::TimePoint)> header_status;
+    if (sync != nullptr && zone != nullptr) {
+        const auto stale_after = std::chrono::minutes(std::llround(options.stale_after_minutes));
+        header_status = [sync, zone, stale_after](model::TimePoint now) {
+            const auto last = sync->last_success();
+            return render::last_update_note(
+                last
+                    ? std::optional<model::TimePoint>(model::TimePoint(std::chrono::seconds(*last)))
+                    : std::nullopt,
+                now, stale_after, *zone);
+        };
+    }
     return PlayerOptions{.language = options.language,
                          // Checked when the command line was read; a reload cannot change it.
                          .transition = render::parse_transition(options.transition)
@@ -52,16 +66,17 @@ PlayerOptions player_options(const PlayOptions& options, const date::time_zone* 
                                                             : render::DateStyle::gregorian,
                          .ticker = options.ticker,
                          .zone = zone,
-                         .opening_hours = opening_hours};
+                         .opening_hours = opening_hours,
+                         .header_status = std::move(header_status)};
 }
 
-void log_content(const LoadedContent& content, const std::string& path) {
+void log_content(const LoadedContent& content) {
     for (const model::Error& problem : content.problems) {
         log(Priority::warning, "content", problem.to_string());
     }
     log(Priority::info, "content",
-        fmt::format("{} items from {} playlist(s) in {}", content.items.size(),
-                    content.playlist_files.size(), path));
+        fmt::format("{} items from {} playlist(s): {}", content.items.size(),
+                    content.playlist_files.size(), content.origin));
 }
 
 // What a reload reads again but cannot change in a running player.
@@ -148,7 +163,7 @@ void PlaySession::build_player(std::optional<CarriedSlide> carried) {
     m_player.reset();
     m_player = std::make_unique<Player>(
         m_screen, m_fonts, m_content.items,
-        player_options(m_setup.options, m_setup.zone, m_content.opening_hours));
+        player_options(m_setup.options, m_setup.zone, m_content.opening_hours, m_setup.sync));
     if (carried) {
         m_player->continue_from(std::move(*carried));
     }
@@ -158,6 +173,9 @@ void PlaySession::build_player(std::optional<CarriedSlide> carried) {
 
 StageResult PlaySession::update(const Instant& now) {
     m_rebuilt = false;
+    if (m_setup.sync != nullptr && m_setup.sync->take_update()) {
+        feed_updated(now);
+    }
     StageResult shown = m_stage->update(now);
     check_frame(shown, now);
     if (m_fault_black_pending && shown.content.slide_settled && ++m_slides_settled == 2) {
@@ -217,8 +235,8 @@ void PlaySession::recover(const std::string& why, const Instant& now) {
         m_broken = true;
         return;
     }
-    LoadedContent content = load_content(m_setup.options.content);
-    log_content(content, m_setup.options.content);
+    LoadedContent content = load_screen_content(content_source_of(m_setup.options));
+    log_content(content);
     if (!content.playlist_files.empty() || m_content.playlist_files.empty()) {
         m_content = std::move(content);
     }
@@ -240,6 +258,9 @@ void PlaySession::reload(const Instant& now) {
     log(Priority::notice, "config",
         "SIGHUP: reading the configuration and the playlists again; the slide on screen stays");
     PlayOptions options = m_setup.options;
+    if (m_setup.sync != nullptr) {
+        m_setup.sync->sync_now();  // "Reload" also means: look for new content now.
+    }
     if (m_setup.given.config_file) {
         if (const auto config =
                 load_config_file(*m_setup.given.config_file, ConfigFallback::previous)) {
@@ -249,8 +270,8 @@ void PlaySession::reload(const Instant& now) {
     }
     log_needs_restart(m_setup.options, options);
 
-    LoadedContent content = load_content(options.content);
-    log_content(content, options.content);
+    LoadedContent content = load_screen_content(content_source_of(options));
+    log_content(content);
     if (content.playlist_files.empty() && !m_content.playlist_files.empty()) {
         log(Priority::error, "content",
             fmt::format("no playlist could be read from {}: the previous content keeps playing",
@@ -291,6 +312,24 @@ void PlaySession::reload(const Instant& now) {
     m_setup.options = options;
     m_content = std::move(content);
     m_setup.services->reconfigure(options.screen_id, options.language, m_content.items);
+    build_player(std::move(carried));
+}
+
+void PlaySession::feed_updated(const Instant& now) {
+    LoadedContent content = load_screen_content(content_source_of(m_setup.options));
+    log_content(content);
+    if (content.items.empty()) {
+        log(Priority::error, "content",
+            "the new feed has nothing to play: the previous content keeps playing");
+        return;
+    }
+    std::optional<CarriedSlide> carried = m_player->take_slide();
+    if (carried) {
+        carried->until = std::min(carried->until, now.monotonic + carry_at_most);
+    }
+    m_content = std::move(content);
+    m_setup.services->reconfigure(m_setup.options.screen_id, m_setup.options.language,
+                                  m_content.items);
     build_player(std::move(carried));
 }
 

@@ -16,6 +16,7 @@
 #include "app/player.hpp"
 #include "render/font_set.hpp"
 #include "render/screen.hpp"
+#include "sync/sync_worker.hpp"
 
 namespace date {
 class time_zone;
@@ -40,6 +41,7 @@ public:
         const date::time_zone* zone = nullptr;
         AlertRuntime* alerts = nullptr;  // Null when alerts are off.
         KioskServices* services = nullptr;
+        sync::SyncWorker* sync = nullptr;  // Null when no feed is configured.
     };
 
     // Opens the screen and shows the restored alerts (if any) before content. `first` is the
@@ -55,6 +57,8 @@ public:
     StageResult update(const Instant& now);
     // Reads the configuration and the playlists again (SIGHUP) at `now`.
     void reload(const Instant& now);
+    // The sync worker made a new feed current: its content follows the slide on screen.
+    void feed_updated(const Instant& now);
     // The renderer lost its textures (SDL_RENDER_TARGETS_RESET / DEVICE_RESET): paint again.
     void renderer_reset(const Instant& now);
     void invalidate() { m_stage->invalidate(); }
