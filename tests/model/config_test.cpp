@@ -53,3 +53,22 @@ TEST_CASE("config: a wrong member is named, and its default kept, so the player 
     CHECK(result.config.viewing_distance_m == doctest::Approx(3));
     CHECK(result.config.state_directory == "/tmp/k");
 }
+
+TEST_CASE("config: the feed's poll interval, staleness note and keys") {
+    const auto result = parse(R"({"feed": {"url": "https://signage.example.jp/keiji/feed.json",
+                                           "poll_seconds": 60, "stale_after_minutes": 0,
+                                           "public_keys": [{"key_id": "k", "public_key": "AA=="}]},
+                                  "cache": {"directory": "/srv/cache", "budget_mb": 512}})");
+    CHECK(result.problems.empty());
+    CHECK(result.config.feed_url == "https://signage.example.jp/keiji/feed.json");
+    CHECK(result.config.feed_poll_seconds == 60);
+    CHECK(result.config.stale_after_minutes == 0);
+    CHECK(result.config.feed_keys.size() == 1);
+    CHECK(result.config.cache_directory == "/srv/cache");
+    CHECK(result.config.cache_budget_mb == 512);
+
+    const auto negative = parse(R"({"feed": {"url": "x", "stale_after_minutes": -5}})");
+    REQUIRE(negative.problems.size() == 1);
+    CHECK(negative.problems.front().to_string().find("stale_after_minutes") != std::string::npos);
+    CHECK(negative.config.stale_after_minutes == 60);
+}
