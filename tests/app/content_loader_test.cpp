@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "test_paths.hpp"
 
@@ -32,6 +33,9 @@ TEST_CASE("content: a broken playlist is reported and skipped, the others still 
           R"({"items": [{"type": "promo", "id": "three", "prefecture": "岐阜県",
               "municipality": "郡上市", "title": "t", "image": "images/gujo.png"}]})");
     write(directory / "notes.txt", "not a playlist");
+    fs::create_directories(directory / "images");
+    fs::copy_file(keiji::test::source_path("playlists/images/gujo.png"),
+                  directory / "images/gujo.png");
 
     const auto content = keiji::app::load_content(directory.string());
     REQUIRE(content.items.size() == 2);
@@ -55,6 +59,49 @@ TEST_CASE("content: an id used in two playlists plays once, with a problem repor
     CHECK(content.items.size() == 1);
     REQUIRE(content.problems.size() == 1);
     CHECK(content.problems[0].message.en.find("already used") != std::string::npos);
+}
+
+TEST_CASE("content: an item whose photo cannot be shown is skipped with one problem") {
+    // tests/data/hostile: a PNG whose header claims 50000×50000, a JPEG cut in half, text named
+    // .png, an empty file, plus a photo that is not there at all.
+    const fs::path directory = fresh_directory("hostile");
+    const std::string hostile = keiji::test::source_path("tests/data/hostile/");
+    struct Case {
+        const char* id;
+        std::string image;
+        const char* words;
+    };
+    const std::vector<Case> cases{
+        {"huge", hostile + "huge-50000x50000.png", "50000×50000 pixels"},
+        {"huge-jpeg", hostile + "huge-60000x60000.jpg", "60000×60000 pixels"},
+        {"cut", hostile + "truncated.jpg", "cut off"},
+        {"text", hostile + "not-an-image.png", "not a PNG or JPEG"},
+        {"empty", hostile + "empty.png", "empty (0 bytes)"},
+        {"missing", (directory / "nowhere.png").string(), "cannot be opened"},
+        {"fine", keiji::test::source_path("playlists/images/gujo.png"), ""},
+    };
+    std::string items;
+    for (const Case& c : cases) {
+        items +=
+            std::string(items.empty() ? "" : ",\n") + R"({"type": "promo", "id": ")" + c.id +
+            R"(", "prefecture": "岐阜県", "municipality": "郡上市", "title": "t", "image": ")" +
+            c.image + "\"}";
+    }
+    write(directory / "p.json", "{\"items\": [\n" + items + "\n]}");
+
+    const auto content = keiji::app::load_content((directory / "p.json").string());
+    REQUIRE(content.items.size() == 1);
+    CHECK(content.items[0].id == "fine");
+    REQUIRE(content.problems.size() == cases.size() - 1);
+    for (std::size_t i = 0; i + 1 < cases.size(); ++i) {
+        const keiji::model::Error& problem = content.problems[i];
+        CAPTURE(problem.message.en);
+        CHECK(
+            problem.message.en.starts_with("item \"" + std::string(cases[i].id) + "\" is skipped"));
+        CHECK(problem.message.en.find(cases[i].words) != std::string::npos);
+        CHECK(problem.message.ja.find("表示しません") != std::string::npos);
+        CHECK(problem.where.line == int(i) + 2);  // The item's own line in p.json.
+    }
 }
 
 TEST_CASE("content: missing files and empty folders are problems, not crashes") {

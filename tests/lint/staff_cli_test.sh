@@ -26,6 +26,17 @@ end-before-start)
 missing-image)
     ja validate "$data/broken/missing-image.json"; expect_status 1
     expect_in "$err" 'missing-image.json:4:33: エラー: /items/0/image: 画像ファイル「images/does-not-exist.png」が見つかりません' ;;
+hostile-images)
+    # tests/data/hostile: the screen skips each of these items; validate says why, in words.
+    ja validate "$data/broken/hostile-images.json"; expect_status 1
+    expect_in "$err" 'hostile-images.json:4:33: エラー: /items/0/image: 画像「../../data/hostile/huge-50000x50000.png」は 50000×50000 ピクセルで、画面に出せる 4000 万画素を超えています'
+    expect_in "$err" 'hostile-images.json:6:33: エラー: /items/1/image: 画像「../../data/hostile/truncated.jpg」は途中で切れています'
+    expect_in "$err" 'hostile-images.json:8:33: エラー: /items/2/image: ファイル「../../data/hostile/not-an-image.png」は名前に関わらず PNG / JPEG の画像ではありません'
+    expect_in "$err" 'hostile-images.json:10:33: エラー: /items/3/image: 画像ファイル「../../data/hostile/empty.png」は空(0 バイト)です'
+    run validate "$data/broken/hostile-images.json"; expect_status 1
+    expect_in "$err" 'is 50000×50000 pixels, more than the 40 million pixels a screen accepts'
+    expect_in "$err" 'is cut off: the file ends before the picture does'
+    [[ $(grep -c ': error: ' "$err") -eq 4 ]] || fail "expected exactly 4 errors" ;;
 long-title)
     ja validate "$data/warn/long-title.json"; expect_status 0
     expect_in "$err" 'long-title.json:4:15: 警告: /items/0/title: 1920×1080 の画面で、最小の文字サイズ'

@@ -1,13 +1,12 @@
 #include "lint/asset_check.hpp"
 
-#include <SDL_image.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 
-#include "render/sdl_handles.hpp"
+#include "render/image_file.hpp"
 
 namespace keiji::lint {
 
@@ -46,20 +45,17 @@ void check_image(const PlaylistFile& file, std::size_t index, const std::string&
                                     image, path.string())}});
         return;
     }
-    const render::SurfaceHandle decoded(IMG_Load(path.c_str()));
+    // The same check and decoder the screen uses: what fails here is skipped there.
+    const auto decoded = render::load_image(path.string());
     if (!decoded) {
-        problems.push_back(model::Error{
-            .where = where,
-            .message = {fmt::format("the image \"{}\" cannot be read as PNG or JPEG ({}); save "
-                                    "it again as PNG or JPEG",
-                                    image, IMG_GetError()),
-                        fmt::format("画像「{}」を PNG / JPEG として読めません({})。PNG か JPEG "
-                                    "で保存し直してください",
-                                    image, IMG_GetError())}});
+        problems.push_back(
+            model::Error{.where = where, .message = render::describe(decoded.error(), image)});
         return;
     }
     const render::Rect box = photo_box(frame);
-    const double enlargement = std::max(double(box.w) / decoded->w, double(box.h) / decoded->h);
+    const int width = (*decoded)->w;
+    const int height = (*decoded)->h;
+    const double enlargement = std::max(double(box.w) / width, double(box.h) / height);
     if (enlargement > maximum_image_enlargement) {
         const int need_w = int(std::ceil(box.w / maximum_image_enlargement));
         const int need_h = int(std::ceil(box.h / maximum_image_enlargement));
@@ -67,12 +63,12 @@ void check_image(const PlaylistFile& file, std::size_t index, const std::string&
             .where = where,
             .message = {fmt::format("the image \"{}\" is {}×{} pixels: on a {}×{} screen it is "
                                     "enlarged {:.1f} times and looks blurred; use at least {}×{}",
-                                    image, decoded->w, decoded->h, frame.width, frame.height,
-                                    enlargement, need_w, need_h),
+                                    image, width, height, frame.width, frame.height, enlargement,
+                                    need_w, need_h),
                         fmt::format("画像「{}」は {}×{} ピクセルです。{}×{} の画面では {:.1f} 倍"
                                     "に拡大されてぼやけます。{}×{} 以上の画像にしてください",
-                                    image, decoded->w, decoded->h, frame.width, frame.height,
-                                    enlargement, need_w, need_h)},
+                                    image, width, height, frame.width, frame.height, enlargement,
+                                    need_w, need_h)},
             .severity = model::Severity::warning});
     }
 }

@@ -10,9 +10,10 @@ namespace keiji::lint {
 // two fifths). Enlarged more than this it looks blurred from the lobby.
 inline constexpr double maximum_image_enlargement = 1.5;
 
-// Checks every image the playlist names, resolved against the playlist's folder. Errors: the
-// file is missing, or is not a PNG or JPEG SDL_image can decode (the screen would show a plain
-// colour instead). Warnings: too small for `frame`. Needs SDL_image initialised.
+// Checks every image the playlist names, resolved against the playlist's folder, as the screen
+// loads it (render::load_image). Errors, each meaning the screen skips the item: the file is
+// missing, empty, not PNG or JPEG, cut short, damaged, or over render::max_image_pixels.
+// Warnings: too small for `frame`. Needs SDL_image initialised.
 [[nodiscard]] model::Errors check_images(const PlaylistFile& file, render::Frame frame);
 
 }  // namespace keiji::lint

@@ -1,9 +1,8 @@
 #include "render/canvas.hpp"
 
-#include <SDL_image.h>
-
 #include <algorithm>
 
+#include "render/image_file.hpp"
 #include "render/ttf_metrics.hpp"
 #include "text/fit_to_box.hpp"
 #include "text/line_breaker.hpp"
@@ -121,7 +120,9 @@ bool Canvas::draw_image_cover(const std::string& path, Rect box, model::FocalPoi
     if (m_images != nullptr) {
         image = m_images->get(path);
     } else {
-        decoded_here.reset(IMG_Load(path.c_str()));
+        if (auto loaded = load_image(path)) {
+            decoded_here = std::move(*loaded);
+        }
         image = decoded_here.get();
     }
     if (image == nullptr || image->w <= 0 || image->h <= 0 || box.w <= 0 || box.h <= 0) {

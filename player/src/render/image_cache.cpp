@@ -1,20 +1,22 @@
 #include "render/image_cache.hpp"
 
-#include <SDL_image.h>
-
 #include <algorithm>
+
+#include "render/image_file.hpp"
 
 namespace keiji::render {
 
 namespace {
 
+// Through load_image, so a file over the pixel limit or cut short is refused before decoding.
+// Content loading skips such items already (with a log line); this guards a file that changed
+// on disk since.
 std::shared_ptr<SDL_Surface> decode(const std::string& path) {
-    SDL_Surface* surface = IMG_Load(path.c_str());
-    if (surface == nullptr || surface->w <= 0 || surface->h <= 0) {
-        SDL_FreeSurface(surface);
+    auto surface = load_image(path);
+    if (!surface) {
         return nullptr;
     }
-    return std::shared_ptr<SDL_Surface>(surface, SDL_FreeSurface);
+    return std::shared_ptr<SDL_Surface>(surface->release(), SDL_FreeSurface);
 }
 
 }  // namespace
