@@ -240,6 +240,18 @@ std::expected<JsonDocument, Errors> JsonDocument::parse(std::string text, std::s
         }
         return std::unexpected(Errors{Error{.where = document.location_at_offset(offset, ""),
                                             .message = explain_syntax_error(error.what())}});
+    } catch (const nlohmann::json::out_of_range& error) {
+        // A number beyond what a double holds (1e400): the only out_of_range the parser throws.
+        // It names the number but not its place, so find the number in the text.
+        const std::string_view what = error.what();
+        const std::size_t quote = what.find('\'');
+        const std::string_view number = quote == std::string_view::npos
+                                            ? ""
+                                            : what.substr(quote + 1, what.rfind('\'') - quote - 1);
+        const std::size_t offset = number.empty() ? 0 : source.find(number);
+        return std::unexpected(Errors{Error{
+            .where = document.location_at_offset(offset == std::string::npos ? 0 : offset, ""),
+            .message = {"this number is too large to be read", "数値が大きすぎて読み取れません"}}});
     }
 
     const char* furthest = source.data();
