@@ -16,6 +16,10 @@ TEST_CASE("timestamps: ISO 8601 with an offset, converted to UTC") {
     CHECK(parse_timestamp("2025-05-10T11:00:00") == std::nullopt);  // No zone: ambiguous.
     CHECK(parse_timestamp("2025-05-10") == std::nullopt);
     CHECK(parse_timestamp("2025-05-10T11:00:00+09:00 junk") == std::nullopt);
+    // Found by the alert fuzzer: date::parse converted a NaN on these (undefined behaviour).
+    CHECK(parse_timestamp("2099-09-01T1800::00+09:00") == std::nullopt);
+    CHECK(parse_timestamp("2025-05-10T11:0a:00+09:00") == std::nullopt);
+    CHECK(parse_timestamp("2025-05-10T11:00:00+09:0x") == std::nullopt);
 }
 
 TEST_CASE("dates: real calendar dates only") {

@@ -26,16 +26,46 @@ bool parse_whole_with_offset(std::string_view text, const char* format, Value& v
     return !stream.fail() && stream.peek() == std::char_traits<char>::eof();
 }
 
+// True when `text` matches `shape`, where '9' stands for any ASCII digit and every other
+// character for itself.
+bool has_shape(std::string_view text, std::string_view shape) {
+    if (text.size() != shape.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < shape.size(); ++i) {
+        const bool digit = text[i] >= '0' && text[i] <= '9';
+        if (shape[i] == '9' ? !digit : text[i] != shape[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// The timestamps content may use: date and time to the minute or second, then Z or an offset.
+bool is_timestamp_shaped(std::string_view text) {
+    if (text.size() < 17) {
+        return false;
+    }
+    const bool has_seconds = text.size() >= 19 && text[16] == ':';
+    const std::string_view date_time = text.substr(0, has_seconds ? 19 : 16);
+    const std::string_view zone = text.substr(date_time.size());
+    const bool zone_ok = zone == "Z" || (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') &&
+                                         has_shape(zone.substr(1), "99:99"));
+    return zone_ok &&
+           has_shape(date_time, has_seconds ? "9999-99-99T99:99:99" : "9999-99-99T99:99");
+}
+
 }  // namespace
 
 std::optional<TimePoint> parse_timestamp(std::string_view text) {
-    // Pick the one format that fits the text's shape instead of trying each in turn: date::parse
-    // given "%T" on a time without seconds computes with an unset field (undefined behaviour
-    // that UBSan reports), so it must only ever see text of the form it expects.
-    if (text.size() < 17 || text[10] != 'T') {
+    // Pick the one format that fits the text's shape instead of trying each in turn, and only
+    // after checking that shape character by character: date::parse computes with fields left
+    // unset when the text strays from its format ("T18:00::00" made it convert a NaN, undefined
+    // behaviour that UBSan reports), so it must only ever see text of the form it expects.
+    if (!is_timestamp_shaped(text)) {
         return std::nullopt;
     }
-    const bool has_seconds = text.size() >= 19 && text[16] == ':';
+    const bool has_seconds = text[16] == ':';
     const bool is_utc = text.back() == 'Z';
     const char* format =
         has_seconds ? (is_utc ? "%FT%TZ" : "%FT%T%Ez") : (is_utc ? "%FT%RZ" : "%FT%R%Ez");
@@ -47,7 +77,8 @@ std::optional<TimePoint> parse_timestamp(std::string_view text) {
 }
 
 std::optional<std::chrono::year_month_day> parse_date(std::string_view text) {
-    if (text.size() != 10) {
+    // Shape first, for the same reason as parse_timestamp's.
+    if (!has_shape(text, "9999-99-99")) {
         return std::nullopt;
     }
     date::year_month_day parsed{};
