@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 namespace keiji::alert {
 
 namespace {
@@ -63,6 +65,16 @@ std::string to_base64(std::string_view data) {
 }
 
 std::expected<std::string, std::string> from_base64(std::string_view text) {
+    // libsodium 1.0.18 takes some bytes above 0x7F for base64 digits ("key\xA4" decodes to three
+    // bytes), so a key or signature with stray bytes would be read as another value instead of
+    // being refused. Only the standard alphabet and padding are let through to it.
+    const bool alphabet_only = std::ranges::all_of(text, [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+               c == '+' || c == '/' || c == '=';
+    });
+    if (!alphabet_only) {
+        return std::unexpected("not valid base64");
+    }
     std::string data(text.size() / 4 * 3 + 3, '\0');
     std::size_t length = 0;
     const char* end = nullptr;
