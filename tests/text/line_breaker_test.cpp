@@ -52,6 +52,11 @@ TEST_CASE("lines: breaks fall between phrases, never inside 「区立プラタ�
           Lines{"会場は", "区立プラタナス公園です。"});
 }
 
+TEST_CASE("lines: U+FFFF in text is laid out, not taken for the end of the text") {
+    // Found by the ruby fuzzer: libunibreak failed an assertion and aborted the player.
+    CHECK(lines_of("a\uFFFF\uFFFDb", 16) == Lines{"a\uFFFF\uFFFDb"});
+}
+
 TEST_CASE("lines: text that fits stays on one line; \\n always breaks") {
     CHECK(lines_of("港区役所", 10) == Lines{"港区役所"});
     CHECK(lines_of("一行目\n二行目", 10) == Lines{"一行目", "二行目"});

@@ -6,6 +6,7 @@
 // Raspberry Pi for dictionary-based segmentation that BudouX already does better for Japanese.
 #include <linebreak.h>
 
+#include <algorithm>
 #include <mutex>
 
 #include "text/kinsoku.hpp"
@@ -68,8 +69,13 @@ std::vector<char> unicode_breaks(const std::u32string& text, Script script) {
                            : script == Script::korean  ? "ko"
                                                        : "en";
     std::vector<char> breaks(text.size());
+    // libunibreak reads U+FFFF as its end-of-text mark and then fails an assertion that aborts
+    // the player. A noncharacter has no line-breaking properties of its own, so it is measured
+    // as U+FFFD; the text that is drawn is not changed.
+    std::u32string safe = text;
+    std::ranges::replace(safe, U'\uFFFF', U'\uFFFD');
     static_assert(sizeof(char32_t) == sizeof(utf32_t));
-    set_linebreaks_utf32(reinterpret_cast<const utf32_t*>(text.data()), text.size(), language,
+    set_linebreaks_utf32(reinterpret_cast<const utf32_t*>(safe.data()), safe.size(), language,
                          breaks.data());
     return breaks;
 }
