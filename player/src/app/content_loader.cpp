@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "app/image_screening.hpp"
 #include "model/playlist_parser.hpp"
 #include "storage/file_io.hpp"
 
@@ -132,6 +133,7 @@ LoadedContent load_content(const std::string& path) {
         }
         add_playlist(content, std::move(*playlist), file, seen_ids, relative_to_playlist);
     }
+    skip_items_with_unusable_images(content);
     return content;
 }
 
@@ -172,6 +174,7 @@ LoadedContent load_snapshot(const sync::Snapshot& snapshot) {
         }
         add_playlist(content, std::move(*playlist), file.url, seen_ids, from_feed_assets);
     }
+    skip_items_with_unusable_images(content);
     return content;
 }
 
