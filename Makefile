@@ -1,7 +1,13 @@
 # Thin entry points. CMake presets do the real work (CMakePresets.json).
 #   make run   install missing Debian packages, build, play the bundled playlists
 #   make test  install missing Debian packages, build with sanitizers, run every test
-.PHONY: all deps build build-dev build-release run test clean
+#              (each fuzzer included, for 30 s)
+#   make fuzz  build the fuzzers with clang and run each for FUZZ_SECONDS (default 600);
+#              FUZZERS="playlist ruby" picks some (scripts/fuzz.sh list names them all)
+.PHONY: all deps build build-dev build-release run test fuzz clean
+
+FUZZ_SECONDS ?= 600
+FUZZERS ?=
 
 all: build
 
@@ -32,6 +38,10 @@ bench: deps
 
 test: build-dev
 	ctest --preset dev
+
+fuzz: deps
+	@./scripts/fuzz.sh build
+	./scripts/fuzz.sh run --seconds $(FUZZ_SECONDS) $(FUZZERS)
 
 clean:
 	rm -rf build out
