@@ -76,6 +76,12 @@ std::expected<Screen, std::string> Screen::open_headless(int width, int height, 
     return screen;
 }
 
+bool Screen::draws_in_software() const {
+    SDL_RendererInfo info{};
+    return !is_headless() && SDL_GetRendererInfo(m_renderer.get(), &info) == 0 &&
+           (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+}
+
 std::expected<void, std::string> Screen::create_renderer() {
     if (m_surface) {
         m_renderer.reset(SDL_CreateSoftwareRenderer(m_surface.get()));

@@ -49,6 +49,8 @@ public:
     [[nodiscard]] Frame frame() const { return m_frame; }
     [[nodiscard]] SDL_Renderer* renderer() const { return m_renderer.get(); }
     [[nodiscard]] bool is_headless() const { return m_surface != nullptr; }
+    // A window drawn by SDL's software renderer: every frame costs the CPU.
+    [[nodiscard]] bool draws_in_software() const;
     [[nodiscard]] Rotation rotation() const { return m_rotation; }
 
     // A texture the size of `area` that slides and the header are painted into once, then
