@@ -49,6 +49,15 @@ headless-one-cycle)
     count=$(ls "$work/frames" | wc -l)
     [[ $count -eq 12 ]] || fail "expected 12 frames for one cycle, found $count"
     [[ -f "$work/frames/0001-marche-2025-11.png" ]] || fail "the announced marché is not the first frame" ;;
+discard-frames)
+    # A long run on the virtual clock renders every slide but writes no PNG; the log counts them.
+    run play --content "$source_dir/playlists" --headless --discard-frames --out "$work/frames" \
+        --seconds 600 --window 320x180 --at 2025-11-20T10:00:00+09:00
+    expect_status 0
+    expect_in "$err" "no PNG written (--discard-frames)"
+    [[ -e "$work/frames" ]] && fail "--discard-frames wrote into --out"
+    grep -qE "presented [1-9][0-9]+ slides" "$err" || fail "expected tens of slides in 10 minutes"
+    run play --discard-frames; expect_status 2; expect_in "$err" "--headless" ;;
 broken-playlist-skipped)
     mkdir -p "$work/content"
     cp "$source_dir/playlists/notices.json" "$work/content/"

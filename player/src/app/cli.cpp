@@ -128,6 +128,10 @@ int run_cli(int argc, char** argv) {
                      "Headless: play this many seconds (simulated, so a day takes seconds)")
         ->check(CLI::PositiveNumber)
         ->needs(headless);
+    play->add_flag("--discard-frames", play_options.discard_frames,
+                   "Headless: render every frame but write no PNG (for long runs; the log "
+                   "still counts the slides presented)")
+        ->needs(headless);
     play->add_option("--cycles", play_options.cycles,
                      "Headless: stop after showing every eligible item this many times")
         ->check(CLI::PositiveNumber)

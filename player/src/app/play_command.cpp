@@ -76,7 +76,9 @@ int run_headless(PlaySession& session, ReloadSignal& reload, AlertRuntime* alert
                  std::chrono::system_clock::time_point start) {
     render::Screen& screen = session.screen();
     std::error_code error;
-    std::filesystem::create_directories(options.out_directory, error);
+    if (!options.discard_frames) {
+        std::filesystem::create_directories(options.out_directory, error);
+    }
     if (error) {
         log(Priority::error, "play",
             fmt::format("cannot create the output folder {}: {}", options.out_directory,
@@ -92,7 +94,19 @@ int run_headless(PlaySession& session, ReloadSignal& reload, AlertRuntime* alert
     // A cycle ends when an item comes round again; items that are not eligible do not count.
     std::set<std::string> shown_this_cycle;
     int cycles_done = 0;
-    std::size_t written = 0;
+    // Counted whether or not PNGs are written: a long run's log says how far the content got.
+    std::size_t slides = 0;
+    std::size_t alert_frames = 0;
+    const auto save = [&](const std::string& name) {
+        if (options.discard_frames) {
+            return true;
+        }
+        auto saved = screen.save_png(name);
+        if (!saved) {
+            log(Priority::error, "play", saved.error());
+        }
+        return saved.has_value();
+    };
     while (!g_stop_requested && now().monotonic <= end) {
         if (reload.take_request()) {
             session.reload(now());
@@ -105,11 +119,9 @@ int run_headless(PlaySession& session, ReloadSignal& reload, AlertRuntime* alert
         services.after_update(shown, now());
         const UpdateResult& result = shown.content;
         if (shown.alert_frame) {
-            ++written;
-            const std::string name = fmt::format("{}/{:04}-alert-{}-{}.png", options.out_directory,
-                                                 written, shown.alert_id, shown.alert_language);
-            if (auto saved = screen.save_png(name); !saved) {
-                log(Priority::error, "play", saved.error());
+            ++alert_frames;
+            if (!save(fmt::format("{}/{:04}-alert-{}-{}.png", options.out_directory,
+                                  slides + alert_frames, shown.alert_id, shown.alert_language))) {
                 return 1;
             }
         }
@@ -121,12 +133,9 @@ int run_headless(PlaySession& session, ReloadSignal& reload, AlertRuntime* alert
                 }
                 shown_this_cycle = {result.item_id};
             }
-            ++written;
-            const std::string name =
-                fmt::format("{}/{:04}-{}.png", options.out_directory, written,
-                            result.item_id.empty() ? std::string("idle") : result.item_id);
-            if (auto saved = screen.save_png(name); !saved) {
-                log(Priority::error, "play", saved.error());
+            ++slides;
+            if (!save(fmt::format("{}/{:04}-{}.png", options.out_directory, slides + alert_frames,
+                                  result.item_id.empty() ? std::string("idle") : result.item_id))) {
                 return 1;
             }
         }
@@ -146,7 +155,11 @@ int run_headless(PlaySession& session, ReloadSignal& reload, AlertRuntime* alert
     }
     services.finish(now());
     log(Priority::info, "play",
-        fmt::format("wrote {} frames to {}", written, options.out_directory));
+        fmt::format("presented {} slides and {} alert frames; {}", slides, alert_frames,
+                    options.discard_frames
+                        ? std::string("no PNG written (--discard-frames)")
+                        : fmt::format("wrote {} frames to {}", slides + alert_frames,
+                                      options.out_directory)));
     return 0;
 }
 
@@ -397,7 +410,7 @@ int run_play(const PlayOptions& given) {
         log(Priority::error, "play", session.error());
         return 1;
     }
-    if ((*session)->restored_alert_shown() && options.headless) {
+    if ((*session)->restored_alert_shown() && options.headless && !options.discard_frames) {
         std::error_code error;
         std::filesystem::create_directories(options.out_directory, error);
         (void)(*session)->screen().save_png(

@@ -18,6 +18,8 @@ struct PlayOptions {
     std::string out_directory = "out/frames";
     std::optional<double> seconds;  // Headless: simulated seconds to play.
     std::optional<int> cycles;      // Headless: stop after this many passes through the content.
+    // Headless: render every frame but write no PNG (a long run on the virtual clock, a soak).
+    bool discard_frames = false;
     std::optional<std::string> at;  // Start the clock at this ISO 8601 time instead of now.
     std::string language = "ja";
     // Disaster alerts (until the config file has them).
