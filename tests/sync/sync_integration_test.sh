@@ -146,6 +146,16 @@ offline-start)
     "$keiji" cache sync --feed "$work/www/v1" --cache cache > sync.log 2>&1 || fail "sync"
     rm -rf www
     plays_from_cache offline
+    # The health file tells when the content was last synced.
+    "$keiji" play --headless --feed "http://127.0.0.1:1/feed.json" --cache cache --at "$at" \
+        --window 320x180 --cycles 1 --discard-frames --state-dir state > status.log 2>&1 ||
+        fail "play with a state directory"
+    python3 - state/status.json <<'PY' || fail "status.json: $(cat state/status.json)"
+import json, sys
+status = json.load(open(sys.argv[1]))
+assert status["last_sync"] and status["last_sync"].endswith("Z"), status
+assert status["active_alerts"] == [], status
+PY
     # Nothing cached at all: the bundled playlists play.
     "$keiji" play --headless --feed "http://127.0.0.1:1/feed.json" --cache empty-cache \
         --content "$source_dir/playlists" --at "$at" --window 320x180 --cycles 1 \

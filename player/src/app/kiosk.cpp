@@ -138,6 +138,10 @@ void KioskServices::write_health(const Instant& now) {
     if (m_settings.state_directory.empty()) {
         return;
     }
+    nlohmann::json last_sync = nullptr;
+    if (const auto synced = m_settings.last_sync ? m_settings.last_sync() : std::nullopt) {
+        last_sync = date::format("%FT%TZ", model::TimePoint(std::chrono::seconds(*synced)));
+    }
     const nlohmann::json health = {
         {"version", KEIJI_VERSION},
         {"screen", m_settings.screen_id},
@@ -147,6 +151,9 @@ void KioskServices::write_health(const Instant& now) {
         {"on_screen", m_on_screen},
         {"mode", m_on_screen_is_alert ? "alert" : "normal"},
         {"frames_presented", m_frames},
+        {"last_sync", last_sync},
+        {"active_alerts",
+         m_settings.active_alerts ? m_settings.active_alerts() : std::vector<std::string>{}},
     };
     // Written beside and renamed over, so a reader never sees half a file.
     const fs::path path = fs::path(m_settings.state_directory) / "status.json";

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -44,6 +46,10 @@ public:
         std::string language = "ja";
         std::string state_directory;
         const date::time_zone* zone = nullptr;
+        // For status.json: Unix seconds of the last good feed sync (nullopt: none yet, or no
+        // feed), and the identifiers of the alerts in force. Either may be empty.
+        std::function<std::optional<std::int64_t>()> last_sync;
+        std::function<std::vector<std::string>()> active_alerts;
     };
     // `items` gives the partner municipality of each promo id for the log.
     KioskServices(Settings settings, const std::vector<model::Item>& items);

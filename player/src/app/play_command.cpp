@@ -375,14 +375,6 @@ int run_play(const PlayOptions& given) {
         log(Priority::error, "alert", alerts.error());
         return 1;
     }
-    // A headless preview keeps no proof of play unless a state directory is named for it.
-    const bool default_state = options.state_directory == PlayOptions{}.state_directory;
-    KioskServices services(
-        {.screen_id = options.screen_id,
-         .language = options.language,
-         .state_directory = options.headless && default_state ? "" : options.state_directory,
-         .zone = zone},
-        content.items);
     // The wake-up for the window's event wait: alert channels, SIGHUP and the sync worker post
     // a user event (SDL_PushEvent is thread-safe); the headless loop waits on the mailbox or
     // polls.
@@ -399,6 +391,28 @@ int run_play(const PlayOptions& given) {
         log(Priority::error, "sync", sync.error());
         return 2;
     }
+    // A headless preview keeps no proof of play unless a state directory is named for it.
+    const bool default_state = options.state_directory == PlayOptions{}.state_directory;
+    KioskServices services(
+        {.screen_id = options.screen_id,
+         .language = options.language,
+         .state_directory = options.headless && default_state ? "" : options.state_directory,
+         .zone = zone,
+         .last_sync =
+             [worker = sync->get()] {
+                 return worker != nullptr ? worker->last_success() : std::nullopt;
+             },
+         .active_alerts =
+             [runtime = alerts->get()] {
+                 std::vector<std::string> identifiers;
+                 if (runtime != nullptr) {
+                     for (const alert::Alert& active : runtime->active()) {
+                         identifiers.push_back(active.identifier);
+                     }
+                 }
+                 return identifiers;
+             }},
+        content.items);
     auto session = PlaySession::open(PlaySession::Setup{.given = given,
                                                         .options = options,
                                                         .zone = zone,
