@@ -36,6 +36,16 @@ bench: deps
 	cmake --build build/bench
 	./tests/bench/run.sh
 
+# make soak: a simulated week of schedules, feed syncs and alert drills on the virtual clock
+# (tests/bench/soak_week.sh; SOAK_DAYS, SOAK_SECONDS... in the environment). Prints memory
+# figures; fails on a crash, a self-check report or content that stops advancing. Its own
+# release build dir; make test runs six simulated hours of it.
+.PHONY: soak
+soak: deps
+	@cmake --preset release -B build/soak >/dev/null
+	cmake --build build/soak --target keiji
+	./tests/bench/soak_week.sh build/soak/player/keiji
+
 test: build-dev
 	ctest --preset dev
 
