@@ -7,8 +7,8 @@
 # Usage: soak_week.sh KEIJI [WORK_DIR]          (WORK_DIR default out/soak, emptied first)
 # Environment:
 #   SOAK_DAYS (7) simulated days, or SOAK_SECONDS simulated seconds (wins over SOAK_DAYS)
-#   SOAK_AT (2025-11-17T08:00:00+09:00) where the virtual clock starts: the week before the
-#           November marché, so event announcements, event days and weekends are crossed
+#   SOAK_AT (2025-11-24T08:00:00+09:00) where the virtual clock starts: a Monday, so the week
+#           has the November marché announced, then its two days on the weekend
 #   SOAK_WINDOW (640x360) frame size; SOAK_TRANSITION (cut: a crossfade composes some 60 frames
 #           a slide, which makes a simulated week take hours instead of minutes)
 #   SOAK_FEED_EVERY (6) real seconds between feed versions published into the feed folder
@@ -23,7 +23,7 @@ source_dir=$(cd "$(dirname "$0")/../.." && pwd)
 work=${2:-$source_dir/out/soak}
 days=${SOAK_DAYS:-7}
 sim_seconds=${SOAK_SECONDS:-$(python3 -c "print(int(float('$days') * 86400))")}
-at=${SOAK_AT:-2025-11-17T08:00:00+09:00}
+at=${SOAK_AT:-2025-11-24T08:00:00+09:00}
 window=${SOAK_WINDOW:-640x360}
 transition=${SOAK_TRANSITION:-cut}
 feed_every=${SOAK_FEED_EVERY:-6}
