@@ -25,10 +25,10 @@
 #include "alert/mqtt_publish.hpp"
 #include "alert/signing.hpp"
 #include "alert/state_store.hpp"
-#include "storage/file_io.hpp"
 #include "app/alert_runtime.hpp"
 #include "app/alert_takeover.hpp"
 #include "render/screen.hpp"
+#include "storage/file_io.hpp"
 
 extern char** environ;
 
