@@ -3,7 +3,10 @@
 // frame render::compose_transition() plus Screen::present() (clear, blend the layers with their
 // alpha, present). Sizes 1920x1080 and 3840x2160 by default.
 //
-//   keiji_crossfade_bench [--frames N] [--size WxH]... PLAYLIST.json
+//   keiji_crossfade_bench [--frames N] [--size WxH]... [--save-midway DIR] PLAYLIST.json
+//
+// --save-midway writes the frame halfway through the fade of each size as DIR/crossfade-WxH.png,
+// to look at what was timed.
 //
 // Prints one line per size: "crossfade WxH frames N p50 A ms p99 B ms mean C ms max D ms".
 // A headless screen presents into memory: the copy of the frame to an X server or a display is
@@ -78,7 +81,8 @@ double percentile(std::vector<double> sorted, double p) {
     return sorted[index];
 }
 
-int run(const std::vector<model::Item>& items, render::FontSet& fonts, Size size, int frames) {
+int run(const std::vector<model::Item>& items, render::FontSet& fonts, Size size, int frames,
+        const std::string& save_midway) {
     auto screen = render::Screen::open_headless(size.width, size.height);
     if (!screen) {
         std::fputs((screen.error() + "\n").c_str(), stderr);
@@ -92,7 +96,7 @@ int run(const std::vector<model::Item>& items, render::FontSet& fonts, Size size
     // Two slides and the header, painted once as the player paints them.
     std::vector<render::TextureHandle> slides;
     for (std::size_t i = 0; i < 2; ++i) {
-        render::TextureHandle layer = screen->make_layer(frame.width, frame.height);
+        render::TextureHandle layer = screen->make_opaque_layer(frame.width, frame.height);
         screen->target(layer.get());
         render::Canvas canvas(screen->renderer(), fonts, &images);
         const render::PaintReport report =
@@ -102,7 +106,8 @@ int run(const std::vector<model::Item>& items, render::FontSet& fonts, Size size
         }
         slides.push_back(std::move(layer));
     }
-    render::TextureHandle header = screen->make_layer(frame.width, render::header_height(frame));
+    render::TextureHandle header =
+        screen->make_opaque_layer(frame.width, render::header_height(frame));
     {
         screen->target(header.get());
         render::Canvas canvas(screen->renderer(), fonts);
@@ -125,6 +130,15 @@ int run(const std::vector<model::Item>& items, render::FontSet& fonts, Size size
     };
     for (int n = 0; n < 10; ++n) {  // Warm-up: caches, page faults of the frame buffer.
         compose(n);
+    }
+    if (!save_midway.empty()) {
+        compose(frames_per_fade / 2);
+        const std::string path =
+            fmt::format("{}/crossfade-{}x{}.png", save_midway, frame.width, frame.height);
+        if (auto saved = screen->save_png(path); !saved) {
+            std::fputs((saved.error() + "\n").c_str(), stderr);
+            return 1;
+        }
     }
     std::vector<double> times;
     times.reserve(std::size_t(frames));
@@ -150,6 +164,7 @@ int main(int argc, char** argv) {
     int frames = 300;
     std::vector<Size> sizes;
     std::string playlist;
+    std::string save_midway;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--frames" && i + 1 < argc) {
@@ -162,17 +177,23 @@ int main(int argc, char** argv) {
                 return 2;
             }
             sizes.push_back(size);
+        } else if (arg == "--save-midway" && i + 1 < argc) {
+            save_midway = argv[++i];
         } else if (!arg.starts_with("--") && playlist.empty()) {
             playlist = arg;
         } else {
-            std::fputs("usage: keiji_crossfade_bench [--frames N] [--size WxH]... PLAYLIST.json\n",
-                       stderr);
+            std::fputs(
+                "usage: keiji_crossfade_bench [--frames N] [--size WxH]... [--save-midway DIR] "
+                "PLAYLIST.json\n",
+                stderr);
             return 2;
         }
     }
     if (playlist.empty()) {
-        std::fputs("usage: keiji_crossfade_bench [--frames N] [--size WxH]... PLAYLIST.json\n",
-                   stderr);
+        std::fputs(
+            "usage: keiji_crossfade_bench [--frames N] [--size WxH]... [--save-midway DIR] "
+            "PLAYLIST.json\n",
+            stderr);
         return 2;
     }
     if (sizes.empty()) {
@@ -196,7 +217,7 @@ int main(int argc, char** argv) {
             return 1;
         }
         for (const Size size : sizes) {
-            status |= run(*items, *fonts, size, frames);
+            status |= run(*items, *fonts, size, frames, save_midway);
         }
     }
     IMG_Quit();

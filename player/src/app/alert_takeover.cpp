@@ -50,7 +50,7 @@ void AlertTakeover::paint(const Instant& now) {
     const std::string& language = m_languages[m_language_index % m_languages.size()];
     const render::Frame frame = m_screen.frame();
     if (!m_layer) {
-        m_layer = m_screen.make_layer(frame.width, frame.height);
+        m_layer = m_screen.make_opaque_layer(frame.width, frame.height);
     }
     m_screen.target(m_layer.get());
     render::Canvas canvas(m_screen.renderer(), fonts_for(language));
@@ -80,7 +80,7 @@ void AlertTakeover::prepare() {
         {.language = "ko", .headline = "미나토구에 피난 지시가 발령되었습니다"}};
     const render::Frame frame = m_screen.frame();
     if (!m_layer) {
-        m_layer = m_screen.make_layer(frame.width, frame.height);
+        m_layer = m_screen.make_opaque_layer(frame.width, frame.height);
     }
     m_screen.target(m_layer.get());
     for (const alert::Info& info : sample.info) {

@@ -45,7 +45,7 @@ Player::Player(render::Screen& screen, render::FontSet& fonts, std::vector<model
         }
     }
     const render::Frame frame = m_screen.frame();
-    m_header = m_screen.make_layer(frame.width, render::header_height(frame));
+    m_header = m_screen.make_opaque_layer(frame.width, render::header_height(frame));
     if (!m_options.ticker.empty()) {
         m_ticker.emplace(m_screen, m_fonts, m_options.ticker, m_theme);
         if (m_ticker->empty()) {
@@ -97,7 +97,7 @@ Player::Slide Player::prepare_next(const Instant& now) {
     const schedule::Decision decision = *m_planned;
     m_planned.reset();
     const render::Frame frame = m_screen.frame();
-    slide.layer = m_screen.make_layer(frame.width, frame.height);
+    slide.layer = m_screen.make_opaque_layer(frame.width, frame.height);
     m_screen.target(slide.layer.get());
     // The photo was decoded ahead (plan_next); the layer is complete before any frame shows it.
     render::Canvas canvas(m_screen.renderer(), m_fonts, &m_images);
@@ -254,7 +254,7 @@ void Player::resume_after(render::TextureHandle last_frame, const Instant& now) 
     const render::Frame frame = m_screen.frame();
     Slide last;
     last.layer =
-        last_frame ? std::move(last_frame) : m_screen.make_layer(frame.width, frame.height);
+        last_frame ? std::move(last_frame) : m_screen.make_opaque_layer(frame.width, frame.height);
     last.shown_at = now.monotonic;
     last.until = now.monotonic;
     m_current = std::move(last);

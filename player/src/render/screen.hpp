@@ -56,6 +56,11 @@ public:
     // A texture the size of `area` that slides and the header are painted into once, then
     // composed for every frame that shows them.
     [[nodiscard]] TextureHandle make_layer(int width, int height) const;
+    // A layer whose every pixel will be painted opaque (a slide, the header, an alert). On a
+    // software renderer it has no alpha channel: SDL then fades it with one alpha for the whole
+    // layer instead of blending pixel by pixel, about ten times faster (a 1080p crossfade
+    // frame). Drawing anything transparent into it leaves black, not see-through.
+    [[nodiscard]] TextureHandle make_opaque_layer(int width, int height) const;
     // Directs drawing into `layer` (nullptr: the screen itself).
     void target(SDL_Texture* layer) const;
 
@@ -89,6 +94,7 @@ private:
     Screen() = default;
     [[nodiscard]] std::expected<void, std::string> create_renderer();
     [[nodiscard]] std::expected<void, std::string> prepare_rotation();
+    [[nodiscard]] bool renders_in_software() const;
     void compose(SDL_Texture* into, double scale_x, double scale_y);
 
     WindowHandle m_window;
