@@ -142,21 +142,24 @@ pids+=($!)
 pids+=($!)
 
 # Every real second: real seconds, simulated seconds (status.json, written each simulated
-# minute), frames presented, PSS and RSS in kB.
+# minute), frames presented, PSS and RSS in kB, open files (fonts stay open: a count that keeps
+# rising is a leak of fonts or files).
 started=$EPOCHREALTIME
 elapsed() { awk -v now="$EPOCHREALTIME" -v then="$started" 'BEGIN { printf "%.1f", now - then }'; }
 last_progress=-1 stalled_since=$SECONDS
-printf 'real_s\tsim_s\tframes\tpss_kb\trss_kb\n' >"$samples"
+printf 'real_s\tsim_s\tframes\tpss_kb\trss_kb\tfiles\n' >"$samples"
 while kill -0 "$player" 2>/dev/null; do
     rollup=$(cat "/proc/$player/smaps_rollup" 2>/dev/null || true)
     pss=$(awk '/^Pss:/ {print $2; exit}' <<<"$rollup")
     rss=$(awk '/^Rss:/ {print $2; exit}' <<<"$rollup")
+    files=$(find "/proc/$player/fd" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l)
     status_json=$(cat "$state/status.json" 2>/dev/null || true)
     sim=$(sed -n 's/.*"uptime_seconds": *\([0-9]*\).*/\1/p' <<<"$status_json")
     frames=$(sed -n 's/.*"frames_presented": *\([0-9]*\).*/\1/p' <<<"$status_json")
     sim=${sim:--1} frames=${frames:--1}
     if [[ -n $pss ]]; then
-        printf '%s\t%s\t%s\t%s\t%s\n' "$(elapsed)" "$sim" "$frames" "$pss" "$rss" >>"$samples"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(elapsed)" "$sim" "$frames" "$pss" "$rss" "$files" \
+            >>"$samples"
     fi
     if [[ $sim != "$last_progress" ]]; then
         last_progress=$sim stalled_since=$SECONDS
@@ -217,7 +220,7 @@ expected=$(awk '/^# [a-z]/ && $2 != "item" { n += $6 } END { print n + 0 }' "$wo
 python3 - "$samples" <<'PY'
 import sys
 rows = [line.split("\t") for line in open(sys.argv[1]).read().splitlines()[1:]]
-rows = [(float(r), float(s), int(f), int(p) / 1024, int(m) / 1024) for r, s, f, p, m in rows]
+rows = [(float(r), float(s), int(f), int(p) / 1024, int(m) / 1024, int(n)) for r, s, f, p, m, n in rows]
 pss = [row[3] for row in rows]
 # The start figure once the first simulated hour has played (fonts, images and the feed loaded).
 settled = next((row[3] for row in rows if row[1] >= 3600), pss[-1])
@@ -231,12 +234,15 @@ def slope(points):
     sxx = sum((x - mx) ** 2 for x, _ in points)
     return sum((x - mx) * (y - my) for x, y in points) / sxx if sxx else float("nan")
 half = rows[len(rows) // 2:]
-per_day = slope([(s / 86400, p) for _, s, _, p, _ in half if s >= 0])
-per_minute = slope([(r / 60, p) for r, _, _, p, _ in half])
+per_day = slope([(s / 86400, p) for _, s, _, p, _, _ in half if s >= 0])
+per_minute = slope([(r / 60, p) for r, _, _, p, _, _ in half])
+files = [row[5] for row in rows]
+settled_files = next((row[5] for row in rows if row[1] >= 3600), files[-1])
 print(f"soak: PSS after the first simulated hour {settled:.1f} MB, end {pss[-1]:.1f} MB, max {max(pss):.1f} MB "
       f"(RSS max {max(row[4] for row in rows):.1f} MB); second-half slope "
       f"{per_day:+.2f} MB per simulated day, {per_minute:+.3f} MB per real minute "
-      f"({len(rows)} samples, {interval:.1f} s apart)")
+      f"({len(rows)} samples, {interval:.1f} s apart); open files after the first simulated hour "
+      f"{settled_files}, end {files[-1]}, max {max(files)}")
 PY
 echo "soak: $(python3 -c "print(round($sim_seconds / 86400, 2))") simulated days from $at in $real_seconds s real;" \
     "$slides slides presented (the schedule plans $expected), $alert_frames alert frames;" \

@@ -53,8 +53,12 @@ struct DrawnText {
 class Canvas {
 public:
     // `images`: where photos decoded ahead of time are found; nullptr decodes at draw time.
+    // A canvas begins a paint, the one moment no font run of an earlier paint is held: the font
+    // set closes the sizes it has not used lately there.
     Canvas(SDL_Renderer* renderer, FontSet& fonts, ImageCache* images = nullptr)
-        : m_renderer(renderer), m_fonts(fonts), m_images(images) {}
+        : m_renderer(renderer), m_fonts(fonts), m_images(images) {
+        m_fonts.close_idle_fonts();
+    }
 
     void fill(Rect area, Color color);
     // Width in pixels of one line of `text` as draw_text() would draw it.

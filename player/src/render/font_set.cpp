@@ -1,5 +1,6 @@
 #include "render/font_set.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -140,7 +141,8 @@ std::expected<FontSet, std::string> FontSet::create(std::vector<FontFace> chain)
 TTF_Font* FontSet::font(std::size_t chain_index, Weight weight, int size) {
     const auto key = std::make_tuple(chain_index, weight, size);
     if (const auto found = m_open.find(key); found != m_open.end()) {
-        return found->second.get();
+        found->second.last_use = ++m_use_count;
+        return found->second.font.get();
     }
     const FontFace& face = m_chain[chain_index];
     const std::string& file =
@@ -151,8 +153,41 @@ TTF_Font* FontSet::font(std::size_t chain_index, Weight weight, int size) {
         TTF_SetFontHinting(opened.get(), TTF_HINTING_LIGHT);
     }
     TTF_Font* raw = opened.get();
-    m_open.emplace(key, std::move(opened));
+    m_open.emplace(key, OpenFont{std::move(opened), ++m_use_count});
     return raw;
+}
+
+void FontSet::close_idle_fonts(std::size_t keep) {
+    if (m_open.size() <= keep) {
+        return;
+    }
+    std::vector<std::pair<std::uint64_t, decltype(m_open)::iterator>> by_age;
+    by_age.reserve(m_open.size());
+    for (auto it = m_open.begin(); it != m_open.end(); ++it) {
+        by_age.emplace_back(it->second.last_use, it);
+    }
+    std::sort(by_age.begin(), by_age.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t i = 0; i < by_age.size() - keep; ++i) {
+        // A run cached under this font's address would be found again by a font opened later
+        // at the same address, in another size: the runs go with the font.
+        forget_rasterised(by_age[i].second->second.font.get());
+        m_open.erase(by_age[i].second);
+    }
+}
+
+void FontSet::forget_rasterised(TTF_Font* font) {
+    if (font == nullptr) {
+        return;
+    }
+    // Keys sort by font first, so the font's runs are one range from its smallest key.
+    auto it = m_surfaces.lower_bound(SurfaceKey{font, std::string(), std::u32string(), 0});
+    while (it != m_surfaces.end() && std::get<0>(it->first) == font) {
+        m_cached_bytes -=
+            std::size_t(it->second.surface->pitch) * std::size_t(it->second.surface->h);
+        m_lru.erase(it->second.age);
+        it = m_surfaces.erase(it);
+    }
 }
 
 TTF_Font* FontSet::primary(Weight weight, int size) {

@@ -75,6 +75,15 @@ public:
     // candidate lines at every redraw and every fit-to-box size.
     [[nodiscard]] int text_width(std::u32string_view text, Weight weight, int size);
 
+    // Closes the fonts used longest ago until at most `keep` stay open, with their rasterised
+    // runs. Each size of each font of the chain is a font of its own (a CJK face costs some
+    // hundred kB and a file descriptor), and fitting text to boxes tries many sizes: without
+    // this a player that runs for weeks would keep every size it ever tried. Call it only
+    // between paints: it invalidates every FontRun and TTF_Font* handed out before.
+    void close_idle_fonts(std::size_t keep = default_open_fonts);
+    static constexpr std::size_t default_open_fonts = 48;
+    [[nodiscard]] std::size_t open_font_count() const { return m_open.size(); }
+
     [[nodiscard]] std::uint64_t rasterised_count() const { return m_rasterised; }
     [[nodiscard]] std::uint64_t cache_hits() const { return m_cache_hits; }
 
@@ -90,7 +99,14 @@ private:
     };
 
     std::vector<FontFace> m_chain;
-    std::map<std::tuple<std::size_t, Weight, int>, FontHandle> m_open;
+    struct OpenFont {
+        FontHandle font;  // Null when the file could not be opened at that size.
+        std::uint64_t last_use = 0;
+    };
+    void forget_rasterised(TTF_Font* font);
+
+    std::map<std::tuple<std::size_t, Weight, int>, OpenFont> m_open;
+    std::uint64_t m_use_count = 0;
     std::unordered_map<char32_t, bool> m_glyph_known;
     std::unordered_map<std::u32string, int> m_widths;  // Key: text, then size and weight.
     std::map<SurfaceKey, CachedSurface> m_surfaces;
