@@ -53,8 +53,8 @@ public:
     [[nodiscard]] bool draws_in_software() const;
     [[nodiscard]] Rotation rotation() const { return m_rotation; }
 
-    // A texture the size of `area` that slides and the header are painted into once, then
-    // composed for every frame that shows them.
+    // A texture that is painted once, then composed for every frame that shows it; it may hold
+    // transparent pixels (the ticker's pieces).
     [[nodiscard]] TextureHandle make_layer(int width, int height) const;
     // A layer whose every pixel will be painted opaque (a slide, the header, an alert). On a
     // software renderer it has no alpha channel: SDL then fades it with one alpha for the whole
