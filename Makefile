@@ -24,7 +24,10 @@ build-release: deps
 
 build: build-release
 
-run: build-release
+# Builds the player alone (not the tests, benches and fuzz replays of the release tree), then plays.
+run: deps
+	@cmake --preset release >/dev/null
+	cmake --build --preset release --target keiji
 	@./scripts/run.sh build/release/player/keiji
 
 # make bench: keiji against a Chromium kiosk showing the same slides, crossfade frame time and a

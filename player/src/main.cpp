@@ -1,6 +1,6 @@
 #include <malloc.h>
 
-#include "app/cli.hpp"
+#include "cli/cli.hpp"
 
 int main(int argc, char** argv) {
     // Layers, frames and decoded photos are megabytes each and come and go with every slide.
@@ -9,5 +9,5 @@ int main(int argc, char** argv) {
     // threshold hands each of them back to the kernel when it is freed: in a 10-minute loop of 50
     // photos under Xvfb the plateau of PSS fell from about 80 to about 61 MiB.
     mallopt(M_MMAP_THRESHOLD, 256 * 1024);
-    return keiji::app::run_cli(argc, argv);
+    return keiji::cli::run_cli(argc, argv);
 }

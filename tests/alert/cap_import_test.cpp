@@ -62,7 +62,7 @@ TEST_CASE("import-cap: what cannot be converted says why") {
         CAPTURE(entry.expected);
         const auto payload = alert::import_cap(entry.xml, {});
         REQUIRE_FALSE(payload.has_value());
-        CHECK(payload.error().find(entry.expected) != std::string::npos);
+        CHECK(payload.error().text().find(entry.expected) != std::string::npos);
     }
     CHECK(alert::import_cap(without("<parameter><valueName>警戒レベル</valueName><value>4</value>"
                                     "</parameter>"),

@@ -57,7 +57,7 @@ TEST_CASE("envelope: parse and write") {
         CAPTURE(entry.text);
         const auto parsed = alert::parse_envelope(entry.text);
         REQUIRE_FALSE(parsed.has_value());
-        CHECK(parsed.error().find(entry.expected) != std::string::npos);
+        CHECK(parsed.error().text().find(entry.expected) != std::string::npos);
     }
 }
 

@@ -35,5 +35,5 @@ TEST_CASE("state store: an unwritable directory is an error value") {
     alert::FileStateStore store("/proc/keiji-cannot-write/alerts.json");
     const auto saved = store.save("x");
     REQUIRE_FALSE(saved.has_value());
-    CHECK(saved.error().find("/proc") != std::string::npos);
+    CHECK(saved.error().text().find("/proc") != std::string::npos);
 }

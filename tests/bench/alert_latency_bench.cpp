@@ -25,8 +25,9 @@
 #include "alert/mqtt_publish.hpp"
 #include "alert/signing.hpp"
 #include "alert/state_store.hpp"
-#include "app/alert_runtime.hpp"
-#include "app/alert_takeover.hpp"
+#include "kiosk/alert_runtime.hpp"
+#include "play/alert_takeover.hpp"
+#include "play/real_clock.hpp"
 #include "render/screen.hpp"
 #include "storage/file_io.hpp"
 
@@ -126,16 +127,15 @@ struct Figures {
 };
 
 // Waits until the takeover presents a frame of the alert with `sequence`; the latency from `t0`.
-std::optional<double> wait_presented(app::AlertRuntime& runtime, app::AlertTakeover& takeover,
-                                     Clock::time_point t0) {
+std::optional<double> wait_presented(kiosk::AlertRuntime& runtime, play::AlertTakeover& takeover,
+                                     const model::Clock& clock, Clock::time_point t0) {
     const auto give_up = t0 + std::chrono::seconds(5);
     while (Clock::now() < give_up) {
         runtime.mailbox().wait_until(give_up);
-        const auto wall =
-            std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        const auto wall = std::chrono::floor<std::chrono::seconds>(clock.now().wall);
         if (runtime.process(wall)) {
             takeover.show(runtime.active());
-            if (takeover.update(app::read_clocks()).presented) {
+            if (takeover.update(clock.now()).presented) {
                 return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
             }
         }
@@ -160,6 +160,7 @@ int main(int argc, char** argv) {
 
     SDL_Init(0);
     TTF_Init();
+    play::RealClock clock;
     auto screen = render::Screen::open_headless(1920, 1080).value();
     const date::time_zone& zone = *date::locate_zone("Asia/Tokyo");
 
@@ -171,15 +172,15 @@ int main(int argc, char** argv) {
             mqtt_port);
         const Child broker({"/usr/sbin/mosquitto", "-c", (work / "mosquitto.conf").string()});
         wait_for_port(mqtt_port);
-        app::AlertSettings settings{.state_directory = work / "state-mqtt",
-                                    .keys_file = work / "keys.json",
-                                    .mqtt_url = fmt::format("mqtt://127.0.0.1:{}", mqtt_port),
-                                    .mqtt_topic = "keiji/bench"};
-        auto runtime = app::AlertRuntime::create(settings, {}).value();
+        kiosk::AlertSettings settings{.state_directory = work / "state-mqtt",
+                                      .keys_file = work / "keys.json",
+                                      .mqtt_url = fmt::format("mqtt://127.0.0.1:{}", mqtt_port),
+                                      .mqtt_topic = "keiji/bench"};
+        auto runtime = kiosk::AlertRuntime::create(settings, clock).value();
         (void)runtime->start_channels([] {});
-        app::AlertTakeover takeover(screen, zone, std::chrono::seconds(60));
+        play::AlertTakeover takeover(screen, zone, std::chrono::seconds(60));
         if (prepare) {
-            takeover.prepare();  // As the player does after its first frame of content.
+            takeover.prepare(clock.now());  // As the player does after its first frame of content.
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(500));  // Connected, subscribed.
         const alert::MqttAddress address{"127.0.0.1", mqtt_port};
@@ -189,7 +190,7 @@ int main(int argc, char** argv) {
             const auto t0 = Clock::now();
             std::thread publisher(
                 [&] { (void)alert::publish_retained(address, "keiji/bench", envelope); });
-            if (const auto latency = wait_presented(*runtime, takeover, t0)) {
+            if (const auto latency = wait_presented(*runtime, takeover, clock, t0)) {
                 figures.milliseconds.push_back(*latency);
             }
             publisher.join();
@@ -202,16 +203,16 @@ int main(int argc, char** argv) {
         const Child server({"python3", "-m", "http.server", std::to_string(http_port), "--bind",
                             "127.0.0.1", "--directory", (work / "www").string()});
         wait_for_port(http_port);
-        app::AlertSettings settings{
+        kiosk::AlertSettings settings{
             .state_directory = work / "state-http",
             .keys_file = work / "keys.json",
             .alert_url = fmt::format("http://127.0.0.1:{}/alert.json", http_port),
             .poll_interval = std::chrono::milliseconds(poll_ms)};
-        auto runtime = app::AlertRuntime::create(settings, {}).value();
+        auto runtime = kiosk::AlertRuntime::create(settings, clock).value();
         (void)runtime->start_channels([] {});
-        app::AlertTakeover takeover(screen, zone, std::chrono::seconds(60));
+        play::AlertTakeover takeover(screen, zone, std::chrono::seconds(60));
         if (prepare) {
-            takeover.prepare();
+            takeover.prepare(clock.now());
         }
         Figures figures;
         // Alerts are published at any moment of the poll cycle, not just after a poll.
@@ -222,7 +223,7 @@ int main(int argc, char** argv) {
             std::this_thread::sleep_for(std::chrono::milliseconds(phase(random)));
             const auto t0 = Clock::now();
             (void)storage::write_file_atomically(work / "www" / "alert.json", envelope);
-            if (const auto latency = wait_presented(*runtime, takeover, t0)) {
+            if (const auto latency = wait_presented(*runtime, takeover, clock, t0)) {
                 figures.milliseconds.push_back(*latency);
             }
         }

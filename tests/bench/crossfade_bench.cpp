@@ -28,7 +28,6 @@
 #include <string>
 #include <vector>
 
-#include "model/playlist_parser.hpp"
 #include "render/canvas.hpp"
 #include "render/clock_face.hpp"
 #include "render/font_set.hpp"
@@ -37,6 +36,7 @@
 #include "render/slide_painter.hpp"
 #include "render/theme.hpp"
 #include "render/transition.hpp"
+#include "storage/playlist_file.hpp"
 
 using namespace keiji;
 using Clock = std::chrono::steady_clock;
@@ -48,30 +48,22 @@ struct Size {
     int height;
 };
 
-std::expected<std::vector<model::Item>, std::string> load_items(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) {
-        return std::unexpected("cannot read " + path);
+model::Result<std::vector<model::Item>> load_items(const std::string& path) {
+    auto file = storage::load_playlist_file(path);
+    if (!file) {
+        return model::failure(path + " is not a valid playlist (keiji validate says why)");
     }
-    std::stringstream text;
-    text << in.rdbuf();
-    auto playlist = model::parse_playlist_text(text.str(), path);
-    if (!playlist) {
-        return std::unexpected(path + " is not a valid playlist (keiji validate says why)");
-    }
+    model::Playlist& playlist = file->playlist;
     // Photos are named relative to the playlist, as the content loader resolves them.
-    for (model::Item& item : playlist->items) {
-        if (auto* promo = std::get_if<model::PromoContent>(&item.content);
-            promo && !promo->image.empty() && !std::filesystem::path(promo->image).is_absolute()) {
-            promo->image = (std::filesystem::path(playlist->base_directory) / promo->image)
-                               .lexically_normal()
-                               .string();
+    for (model::Item& item : playlist.items) {
+        if (std::string* image = model::image_of(item)) {
+            *image = storage::resolve_asset(playlist.base_directory, *image);
         }
     }
-    if (playlist->items.size() < 2) {
-        return std::unexpected(path + ": a crossfade needs two items");
+    if (playlist.items.size() < 2) {
+        return model::failure(path + ": a crossfade needs two items");
     }
-    return std::move(playlist->items);
+    return std::move(playlist.items);
 }
 
 double percentile(std::vector<double> sorted, double p) {
@@ -85,7 +77,7 @@ int run(const std::vector<model::Item>& items, render::FontSet& fonts, Size size
         const std::string& save_midway) {
     auto screen = render::Screen::open_headless(size.width, size.height);
     if (!screen) {
-        std::fputs((screen.error() + "\n").c_str(), stderr);
+        std::fputs((screen.error().text() + "\n").c_str(), stderr);
         return 1;
     }
     const render::Frame frame = screen->frame();
@@ -136,7 +128,7 @@ int run(const std::vector<model::Item>& items, render::FontSet& fonts, Size size
         const std::string path =
             fmt::format("{}/crossfade-{}x{}.png", save_midway, frame.width, frame.height);
         if (auto saved = screen->save_png(path); !saved) {
-            std::fputs((saved.error() + "\n").c_str(), stderr);
+            std::fputs((saved.error().text() + "\n").c_str(), stderr);
             return 1;
         }
     }
@@ -201,7 +193,7 @@ int main(int argc, char** argv) {
     }
     const auto items = load_items(playlist);
     if (!items) {
-        std::fputs((items.error() + "\n").c_str(), stderr);
+        std::fputs((items.error().text() + "\n").c_str(), stderr);
         return 1;
     }
     if (SDL_Init(0) != 0 || TTF_Init() != 0) {
@@ -213,7 +205,7 @@ int main(int argc, char** argv) {
     {
         auto fonts = render::FontSet::create(render::FontSet::chain_for_language("ja"));
         if (!fonts) {
-            std::fputs((fonts.error() + "\n").c_str(), stderr);
+            std::fputs((fonts.error().text() + "\n").c_str(), stderr);
             return 1;
         }
         for (const Size size : sizes) {

@@ -82,7 +82,7 @@ int main() {
     {
         auto fonts = render::FontSet::create(render::FontSet::debian_default_chain());
         if (!fonts) {
-            std::fputs((fonts.error() + "\n").c_str(), stderr);
+            std::fputs((fonts.error().text() + "\n").c_str(), stderr);
             return 1;
         }
         const render::TtfFont font(*fonts, render::Weight::regular);

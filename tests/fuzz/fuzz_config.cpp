@@ -1,13 +1,14 @@
-// libFuzzer target: /etc/keiji/keiji.json through JsonDocument and model::parse_config.
-// Whatever the file holds, the kiosk must get a configuration (defaults where the file is
-// wrong) and readable problems; the values it gets must stay within what the player accepts.
+// libFuzzer target: /etc/keiji/keiji.json through JsonDocument and the table of settings
+// (play::read_config). Whatever the file holds, the kiosk must get settings (defaults where the
+// file is wrong) and readable problems in both languages; the values it gets must stay within
+// what the player accepts.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
-#include "model/config.hpp"
 #include "model/json_document.hpp"
+#include "play/settings_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);
@@ -18,11 +19,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         return 0;
     }
-    const keiji::model::ConfigResult result = keiji::model::parse_config(*document);
-    for (const keiji::model::Error& problem : result.problems) {
+    const keiji::play::ConfigFile config = keiji::play::read_config(*document);
+    for (const keiji::model::Error& problem : config.problems) {
         if (problem.message.en.empty() || problem.message.ja.empty()) {
             std::abort();
         }
+    }
+    const keiji::play::Settings& values = config.layer.values;
+    if (values.feed_poll_seconds < 10 || values.languages.empty() || (values.rotation % 90) != 0 ||
+        values.cache_budget_mb < 16) {
+        std::abort();
     }
     return 0;
 }

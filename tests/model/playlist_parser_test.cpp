@@ -39,7 +39,6 @@ TEST_CASE("playlist: a promo with every field") {
     CHECK(promo.body.pick("ja-x-easy") == "まいとし 6がつ");
     CHECK(promo.image == "images/gujo.png");
     CHECK(promo.url == "https://example.jp/gujo");
-    CHECK(playlist->base_directory == "test");
     CHECK(type_name(item.content) == "promo");
 }
 

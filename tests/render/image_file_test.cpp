@@ -42,9 +42,9 @@ TEST_CASE("image file: hostile files are refused with their reason, none is deco
         CAPTURE(c.name);
         const auto loaded = render::load_image(hostile(c.name));
         REQUIRE_FALSE(loaded.has_value());
-        CHECK(loaded.error().fault == c.fault);
-        CHECK(render::check_image_file(hostile(c.name)).error().fault == c.fault);
-        const model::Message message = render::describe(loaded.error(), c.name);
+        CHECK(render::image_fault(loaded.error()) == c.fault);
+        CHECK(render::image_fault(render::check_image_file(hostile(c.name)).error()) == c.fault);
+        const model::Message message = render::load_image(hostile(c.name), c.name).error().message;
         CHECK(message.en.find(c.english) != std::string::npos);
         CHECK(message.ja.find(c.japanese) != std::string::npos);
         CHECK(message.en.find(c.name) != std::string::npos);

@@ -29,7 +29,7 @@ declare -A ajv_verdict
 # The checker's own failure (a schema ajv cannot compile) must fail the test, not shorten it.
 if ! (cd "$work" && node "$here/check.mjs" "$source_dir/content-schema" \
     "$source_dir"/playlists/*.json "$source_dir"/content-schema/examples/*.json \
-    "$source_dir"/tests/data/bad/*.json "$source_dir"/tests/lint/broken/*.json \
+    "$source_dir"/tests/data/bad/*.json "$source_dir"/tests/checks/broken/*.json \
     "$source_dir"/tests/schema/broken/*.json) >"$work/ajv.txt" 2>"$work/ajv-stderr.txt"; then
     echo "FAIL: the ajv checker stopped:"; cat "$work/ajv-stderr.txt"; exit 1
 fi
@@ -40,7 +40,7 @@ while read -r verdict file rest; do
     [[ $verdict == invalid ]] && echo "ajv: $file:$rest"
 done <"$work/ajv.txt"
 documents=$(ls "$source_dir"/playlists/*.json "$source_dir"/content-schema/examples/*.json \
-    "$source_dir"/tests/data/bad/*.json "$source_dir"/tests/lint/broken/*.json \
+    "$source_dir"/tests/data/bad/*.json "$source_dir"/tests/checks/broken/*.json \
     "$source_dir"/tests/schema/broken/*.json | wc -l)
 [[ ${#ajv_verdict[@]} -eq $documents ]] || {
     echo "FAIL: ajv judged ${#ajv_verdict[@]} of $documents documents"; exit 1; }

@@ -21,16 +21,16 @@ public:
     std::map<std::string, Page> pages;
     std::vector<std::string> requested;  // Every URL asked for, in order.
 
-    std::expected<sync::FetchResult, std::string> fetch(const sync::FetchRequest& request,
-                                                        const sync::BodySink& sink) override {
+    keiji::model::Result<sync::FetchResult> fetch(const sync::FetchRequest& request,
+                                                  const sync::BodySink& sink) override {
         requested.push_back(request.url);
         const auto found = pages.find(request.url);
         if (found == pages.end()) {
-            return std::unexpected(request.url + ": the server answered HTTP 404");
+            return keiji::model::failure(request.url + ": the server answered HTTP 404");
         }
         const Page& page = found->second;
         if (page.failure) {
-            return std::unexpected(*page.failure);
+            return keiji::model::failure(*page.failure);
         }
         sync::FetchResult result{.etag = page.etag, .header_bytes = 100};
         if (!page.etag.empty() && request.if_none_match == page.etag) {
@@ -42,15 +42,15 @@ public:
             body = body.substr(0, *page.cut_after);
         }
         if (request.max_bytes > 0 && std::int64_t(body.size()) > request.max_bytes) {
-            return std::unexpected(request.url + ": larger than allowed");
+            return keiji::model::failure(request.url + ": larger than allowed");
         }
         // Two pieces, as a network would deliver them.
         const std::size_t half = body.size() / 2;
         if (!sink(body.substr(0, half)) || !sink(body.substr(half))) {
-            return std::unexpected(request.url + ": refused");
+            return keiji::model::failure(request.url + ": refused");
         }
         if (page.cut_after) {
-            return std::unexpected(request.url + ": Transferred a partial file");
+            return keiji::model::failure(request.url + ": Transferred a partial file");
         }
         result.body_bytes = std::int64_t(body.size());
         return result;

@@ -12,63 +12,20 @@
 #include "sync/cache_maintenance.hpp"
 #include "sync/sha256.hpp"
 #include "sync/snapshot.hpp"
+#include "sync_site.hpp"
 #include "test_paths.hpp"
 
 namespace keiji::sync {
 
 namespace fs = std::filesystem;
+using test::base;
 using test::FakeFetcher;
+using test::feed_url;
+using test::playlist_text;
+using test::Site;
+using test::TempCache;
 
 namespace {
-
-constexpr const char* base = "https://cdn.example.jp/keiji/";
-const std::string feed_url = std::string(base) + "feed.json";
-
-const std::string playlist_text = R"({
-  "id": "partners",
-  "items": [{"type": "promo", "id": "gujo", "duration": 20, "municipality": "郡上市",
-             "prefecture": "岐阜県", "title": "郡上おどりin青山",
-             "body": "郡上市は毎年6月に青山で郡上おどりを開催しています。",
-             "image": "images/gujo.png"}]
-})";
-
-// A server with one playlist and one image, and the feed that lists them.
-struct Site {
-    FakeFetcher server;
-    std::string image = std::string(3000, 'x');
-
-    void publish(const std::string& etag = "\"v1\"", std::string asset_url = "a/gujo.png") {
-        const nlohmann::json feed = {{"playlists",
-                                      {{{"id", "partners"},
-                                        {"url", "partners.json"},
-                                        {"bytes", playlist_text.size()},
-                                        {"sha256", sha256_hex(playlist_text)}}}},
-                                     {"screens", {{{"tag", "lobby"}, {"playlists", {"partners"}}}}},
-                                     {"assets",
-                                      {{{"path", "images/gujo.png"},
-                                        {"url", asset_url},
-                                        {"bytes", image.size()},
-                                        {"sha256", sha256_hex(image)}}}}};
-        server.pages[feed_url] = {.body = feed.dump(2), .etag = etag};
-        server.pages[std::string(base) + "partners.json"] = {.body = playlist_text};
-        server.pages[std::string(base) + "a/gujo.png"] = {.body = image};
-    }
-};
-
-struct TempCache {
-    fs::path root;
-    TempCache() {
-        root = fs::temp_directory_path() / ("keiji-sync-test-" + std::to_string(::getpid()) + "-" +
-                                            std::to_string(counter()++));
-        fs::remove_all(root);
-        REQUIRE(ObjectStore(root).open().has_value());
-    }
-    ~TempCache() { fs::remove_all(root); }
-    static int& counter() {
-        static int value = 0;
-        return value;
-    }
-};
 
 SyncOutcome sync(const TempCache& cache, FakeFetcher& server, std::int64_t now = 1000,
                  std::vector<model::PublicKey> keys = {}) {
@@ -136,13 +93,13 @@ TEST_CASE("every failure leaves the last good feed current, and the next good sy
         CAPTURE(what);
         const SyncOutcome failed = sync(cache, site.server, 1500);
         CHECK(failed.kind == SyncOutcome::Kind::failed);
-        CHECK_FALSE(failed.problem.empty());
+        CHECK_FALSE(failed.problem.text().empty());
         const auto index = load_index(cache.root);
         REQUIRE(index.has_value());
         CHECK(index->current->feed_sha256 == good_feed);
         CHECK(verify_cache(ObjectStore(cache.root)).problems.empty());
         CHECK(fs::is_empty(cache.root / "incoming"));
-        return failed.problem;
+        return failed.problem.text();
     };
 
     site.image = std::string(2500, 'z');
@@ -191,7 +148,7 @@ TEST_CASE("a playlist with mistakes keeps the whole feed out") {
     body.replace(body.find(declared), declared.size(), "9");
     const SyncOutcome outcome = sync(cache, site.server);
     CHECK(outcome.kind == SyncOutcome::Kind::failed);
-    CHECK(outcome.problem.find("playlist partners has mistakes") != std::string::npos);
+    CHECK(outcome.problem.text().find("playlist partners has mistakes") != std::string::npos);
     CHECK_FALSE(load_index(cache.root)->current.has_value());
 }
 
@@ -203,15 +160,16 @@ TEST_CASE("with a key configured only a correctly signed feed is taken") {
     REQUIRE(keys.has_value());
     const std::vector<model::PublicKey> trusted{{"minato", alert::to_base64(keys->public_key)}};
 
-    CHECK(sync(cache, site.server, 1000, trusted).problem.find("signature cannot be fetched") !=
-          std::string::npos);
+    CHECK(sync(cache, site.server, 1000, trusted)
+              .problem.text()
+              .find("signature cannot be fetched") != std::string::npos);
 
     const auto other = alert::generate_key_pair();
     site.server.pages[feed_url + ".sig"] = {
         .body = alert::to_base64(
                     *alert::sign_detached(site.server.pages[feed_url].body, other->secret_key)) +
                 "\n"};
-    CHECK(sync(cache, site.server, 1000, trusted).problem.find("does not match") !=
+    CHECK(sync(cache, site.server, 1000, trusted).problem.text().find("does not match") !=
           std::string::npos);
     CHECK_FALSE(load_index(cache.root)->current.has_value());
 
@@ -262,7 +220,7 @@ TEST_CASE("verify finds a file that changed on disk") {
     }
     const VerifyReport report = verify_cache(store);
     REQUIRE(report.problems.size() == 1);
-    CHECK(report.problems.front().find("changed on disk") != std::string::npos);
+    CHECK(report.problems.front().text().find("changed on disk") != std::string::npos);
 }
 
 }  // namespace keiji::sync

@@ -32,7 +32,8 @@ TEST_CASE("an object appears only when its bytes are complete and right") {
         auto short_download = store.begin(sha, 5);
         REQUIRE(short_download.has_value());
         short_download->write("hel");
-        CHECK(store.commit(*short_download).error().find("only 3 of the 5") != std::string::npos);
+        CHECK(store.commit(*short_download).error().text().find("only 3 of the 5") !=
+              std::string::npos);
     }
     {
         auto too_long = store.begin(sha, 5);
@@ -42,7 +43,7 @@ TEST_CASE("an object appears only when its bytes are complete and right") {
     {
         auto wrong = store.begin(sha, 5);
         wrong->write("hellO");
-        CHECK(store.commit(*wrong).error().find("SHA-256") != std::string::npos);
+        CHECK(store.commit(*wrong).error().text().find("SHA-256") != std::string::npos);
     }
     CHECK_FALSE(store.contains(sha, 5));
     CHECK(fs::is_empty(root / "incoming"));  // Nothing half-written is left behind.
@@ -82,6 +83,7 @@ TEST_CASE("references resolve against the feed and may not escape it") {
     CHECK_FALSE(resolve_reference("https://cdn.example.jp/keiji/feed.json", "file:///etc/passwd"));
     CHECK(resolve_reference("https://cdn.example.jp/keiji/feed.json", "../../etc/passwd")
               .error()
+              .text()
               .find("outside the feed's folder") != std::string::npos);
     CHECK(resolve_reference("https://cdn.example.jp/keiji/feed.json", "https://cdn.example.jp/x")
               .has_value());
@@ -89,7 +91,7 @@ TEST_CASE("references resolve against the feed and may not escape it") {
           "file:///srv/keiji/images/a.png");
     const auto escape = resolve_reference("file:///srv/keiji/feed.json", "../../etc/passwd");
     REQUIRE_FALSE(escape.has_value());
-    CHECK(escape.error().find("outside the feed's folder") != std::string::npos);
+    CHECK(escape.error().text().find("outside the feed's folder") != std::string::npos);
 }
 
 TEST_CASE("backoff doubles up to a ceiling and jitters within half of it") {

@@ -65,7 +65,7 @@ Verdict AlertBook::receive(std::string_view envelope_text, model::TimePoint now)
     auto envelope = parse_envelope(envelope_text);
     if (!envelope) {
         verdict.reason = Reason::malformed_envelope;
-        verdict.detail = envelope.error();
+        verdict.detail = envelope.error().text();
         return verdict;
     }
     const std::string* public_key = m_keys.find(envelope->key_id);

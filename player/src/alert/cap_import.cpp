@@ -34,18 +34,17 @@ std::string screen_language(std::string tag) {
 
 }  // namespace
 
-std::expected<std::string, std::string> import_cap(std::string_view xml,
-                                                   const CapImportOptions& options) {
+model::Result<std::string> import_cap(std::string_view xml, const CapImportOptions& options) {
     pugi::xml_document document;
     const pugi::xml_parse_result parsed = document.load_buffer(xml.data(), xml.size());
     if (!parsed) {
-        return std::unexpected(
+        return model::failure(
             fmt::format("not XML at byte {}: {}", parsed.offset, parsed.description()));
     }
     const pugi::xml_node root = document.child("alert");
     if (!root || std::string_view(root.attribute("xmlns").as_string()) !=
                      "urn:oasis:names:tc:emergency:cap:1.2") {
-        return std::unexpected(
+        return model::failure(
             "not a CAP 1.2 alert (<alert xmlns=\"urn:oasis:names:tc:"
             "emergency:cap:1.2\">)");
     }
@@ -57,8 +56,8 @@ std::expected<std::string, std::string> import_cap(std::string_view xml,
     // CAP "System" and "Draft" statuses never reach a lobby screen.
     if (payload["status"] != "Actual" && payload["status"] != "Exercise" &&
         payload["status"] != "Test") {
-        return std::unexpected(fmt::format("status \"{}\" is not shown on screens",
-                                           payload["status"].get<std::string>()));
+        return model::failure(fmt::format("status \"{}\" is not shown on screens",
+                                          payload["status"].get<std::string>()));
     }
     if (const std::string references = text_of(root, "references"); !references.empty()) {
         nlohmann::json list = nlohmann::json::array();
@@ -107,19 +106,19 @@ std::expected<std::string, std::string> import_cap(std::string_view xml,
         }
     }
     if (expires.empty()) {
-        return std::unexpected(
+        return model::failure(
             "no <expires> in any <info>: a screen needs to know when the "
             "alert ends");
     }
     const auto sent = model::parse_timestamp(payload["sent"].get<std::string>());
     if (!options.sequence && !sent) {
-        return std::unexpected("<sent> is not a date and time, and no --sequence was given");
+        return model::failure("<sent> is not a date and time, and no --sequence was given");
     }
     payload["expires"] = expires;
     payload["sequence"] = options.sequence.value_or(sent ? sent->time_since_epoch().count() : 0);
     if (payload["msgType"] != "Cancel") {
         if (!level) {
-            return std::unexpected("no 警戒レベル parameter in the CAP; give it with --level");
+            return model::failure("no 警戒レベル parameter in the CAP; give it with --level");
         }
         payload["level"] = *level;
         payload["info"] = infos;
@@ -132,7 +131,7 @@ std::expected<std::string, std::string> import_cap(std::string_view xml,
     }
     std::string text = payload.dump(2) + "\n";
     if (auto checked = parse_alert(text, "converted CAP"); !checked) {
-        return std::unexpected(checked.error().front().to_string());
+        return model::failure(checked.error().front().to_string());
     }
     return text;
 }

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "model/error.hpp"
+
 namespace keiji::alert {
 
 struct CapImportOptions {
@@ -18,7 +20,7 @@ struct CapImportOptions {
 // <parameter> named 警戒レベル, EvacuationLevel or level; shelters from parameters named 避難所
 // or shelter, in each info's language. The result is checked with parse_alert, so what this
 // returns is a payload a screen accepts.
-[[nodiscard]] std::expected<std::string, std::string> import_cap(std::string_view xml,
-                                                                 const CapImportOptions& options);
+[[nodiscard]] model::Result<std::string> import_cap(std::string_view xml,
+                                                    const CapImportOptions& options);
 
 }  // namespace keiji::alert

@@ -8,9 +8,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <vector>
+
+#include "storage/file_io.hpp"
 
 namespace keiji::alert {
 
@@ -70,11 +70,12 @@ void DropInChannel::post_waiting_files() {
     // Names usually carry the time; in name order a Cancel dropped after its Alert stays after.
     std::ranges::sort(files);
     for (const auto& path : files) {
-        std::ifstream stream(path, std::ios::binary);
-        std::ostringstream contents;
-        contents << stream.rdbuf();
+        auto contents = storage::read_file(path);
         std::filesystem::remove(path, error);
-        m_mailbox.post(Delivery{"file", contents.str(), std::chrono::steady_clock::now()});
+        // A file that vanished or cannot be read is an envelope that never arrived.
+        if (contents) {
+            m_mailbox.post(Delivery{"file", std::move(*contents)});
+        }
     }
 }
 

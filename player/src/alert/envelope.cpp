@@ -10,28 +10,27 @@ namespace keiji::alert {
 
 namespace {
 
-std::expected<std::string, std::string> string_member(const nlohmann::json& object,
-                                                      const char* name) {
+model::Result<std::string> string_member(const nlohmann::json& object, const char* name) {
     const auto found = object.find(name);
     if (found == object.end()) {
-        return std::unexpected(fmt::format("the field \"{}\" is missing", name));
+        return model::failure(fmt::format("the field \"{}\" is missing", name));
     }
     if (!found->is_string()) {
-        return std::unexpected(fmt::format("\"{}\" is not a string", name));
+        return model::failure(fmt::format("\"{}\" is not a string", name));
     }
     return found->get<std::string>();
 }
 
 }  // namespace
 
-std::expected<Envelope, std::string> parse_envelope(std::string_view text) {
+model::Result<Envelope> parse_envelope(std::string_view text) {
     const nlohmann::json root = nlohmann::json::parse(text, nullptr, false);
     if (root.is_discarded() || !root.is_object()) {
-        return std::unexpected("not a JSON object");
+        return model::failure("not a JSON object");
     }
     for (const auto& [name, value] : root.items()) {
         if (name != "key_id" && name != "payload" && name != "signature") {
-            return std::unexpected(fmt::format("unknown field \"{}\"", name));
+            return model::failure(fmt::format("unknown field \"{}\"", name));
         }
     }
     Envelope envelope;
@@ -40,12 +39,12 @@ std::expected<Envelope, std::string> parse_envelope(std::string_view text) {
     auto signature = string_member(root, "signature");
     for (const auto* member : {&key_id, &payload, &signature}) {
         if (!member->has_value()) {
-            return std::unexpected(member->error());
+            return model::failure(member->error());
         }
     }
     auto raw_signature = from_base64(*signature);
     if (!raw_signature) {
-        return std::unexpected("\"signature\" is " + raw_signature.error());
+        return model::failure(std::move(raw_signature.error()).context("\"signature\""));
     }
     envelope.key_id = std::move(*key_id);
     envelope.payload = std::move(*payload);
@@ -60,26 +59,26 @@ std::string to_json(const Envelope& envelope) {
     return object.dump();
 }
 
-std::expected<KeyRing, std::string> KeyRing::parse(std::string_view text) {
+model::Result<KeyRing> KeyRing::parse(std::string_view text) {
     const nlohmann::json root = nlohmann::json::parse(text, nullptr, false);
     if (root.is_discarded() || !root.is_object() || !root.contains("keys") ||
         !root["keys"].is_array()) {
-        return std::unexpected(
+        return model::failure(
             "not a key file: expected {\"keys\": [{\"key_id\": ..., \"public_key\": ...}]}");
     }
     KeyRing ring;
     for (const nlohmann::json& entry : root["keys"]) {
         if (!entry.is_object()) {
-            return std::unexpected("every entry of \"keys\" must be an object");
+            return model::failure("every entry of \"keys\" must be an object");
         }
         auto key_id = string_member(entry, "key_id");
         auto public_key = string_member(entry, "public_key");
         if (!key_id || !public_key) {
-            return std::unexpected(!key_id ? key_id.error() : public_key.error());
+            return model::failure(!key_id ? key_id.error() : public_key.error());
         }
         auto raw = from_base64(*public_key);
         if (!raw || raw->size() != 32) {
-            return std::unexpected(fmt::format(
+            return model::failure(fmt::format(
                 "the public key of \"{}\" is not the base64 of a 32-byte Ed25519 key", *key_id));
         }
         ring.add(std::move(*key_id), std::move(*raw));

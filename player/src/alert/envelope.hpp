@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "model/error.hpp"
+
 namespace keiji::alert {
 
 // What travels on every channel: {"key_id": "...", "payload": "<alert JSON>", "signature":
@@ -18,7 +20,7 @@ struct Envelope {
 };
 
 // Parses an envelope. The error says what is wrong, for the log.
-[[nodiscard]] std::expected<Envelope, std::string> parse_envelope(std::string_view text);
+[[nodiscard]] model::Result<Envelope> parse_envelope(std::string_view text);
 // The JSON text of an envelope, on one line.
 [[nodiscard]] std::string to_json(const Envelope& envelope);
 
@@ -27,7 +29,7 @@ struct Envelope {
 class KeyRing {
 public:
     KeyRing() = default;
-    [[nodiscard]] static std::expected<KeyRing, std::string> parse(std::string_view text);
+    [[nodiscard]] static model::Result<KeyRing> parse(std::string_view text);
 
     void add(std::string key_id, std::string public_key) {
         m_keys.insert_or_assign(std::move(key_id), std::move(public_key));

@@ -64,9 +64,18 @@ using HeaderList = std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)>;
 }  // namespace
 
 HttpPollChannel::HttpPollChannel(std::string url, std::chrono::milliseconds interval,
-                                 Mailbox& mailbox, std::function<void(std::string)> log)
-    : m_url(std::move(url)), m_interval(interval), m_mailbox(mailbox), m_log(std::move(log)) {
-    m_thread = std::thread([this] { run(); });
+                                 Mailbox& mailbox, model::Clock& clock,
+                                 std::function<void(std::string)> log)
+    : m_url(std::move(url)),
+      m_interval(interval),
+      m_mailbox(mailbox),
+      m_clock(clock),
+      m_log(std::move(log)) {
+    m_clock.enroll();
+    m_thread = std::thread([this] {
+        run();
+        m_clock.retire();
+    });
 }
 
 HttpPollChannel::~HttpPollChannel() {
@@ -88,7 +97,8 @@ void HttpPollChannel::run() {
     while (true) {
         poll_once();
         std::unique_lock lock(m_mutex);
-        if (m_wake.wait_for(lock, m_interval, [&] { return m_stopping; })) {
+        if (m_clock.wait_until(lock, m_wake, m_clock.now().monotonic + m_interval,
+                               [&] { return m_stopping; })) {
             return;
         }
     }
@@ -138,8 +148,7 @@ void HttpPollChannel::poll_once() {
         }
         if (!response.body.empty() && response.body != m_last_body) {
             m_last_body = response.body;
-            m_mailbox.post(
-                Delivery{"http", std::move(response.body), std::chrono::steady_clock::now()});
+            m_mailbox.post(Delivery{"http", std::move(response.body)});
         }
     } else if (status != 304 && status != 404) {
         // 404 is the normal "no alert published" state of a static directory.

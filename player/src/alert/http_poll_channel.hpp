@@ -9,6 +9,7 @@
 
 #include "alert/channel.hpp"
 #include "alert/mailbox.hpp"
+#include "model/clock.hpp"
 
 namespace keiji::alert {
 
@@ -16,8 +17,9 @@ namespace keiji::alert {
 // If-Modified-Since, so an unchanged alert costs a 304 and no body. A changed body is posted.
 class HttpPollChannel final : public Channel {
 public:
+    // `clock` times the polls (on a virtual clock they follow simulated time).
     HttpPollChannel(std::string url, std::chrono::milliseconds interval, Mailbox& mailbox,
-                    std::function<void(std::string)> log);
+                    model::Clock& clock, std::function<void(std::string)> log);
     ~HttpPollChannel() override;
     HttpPollChannel(const HttpPollChannel&) = delete;
     HttpPollChannel& operator=(const HttpPollChannel&) = delete;
@@ -30,6 +32,7 @@ private:
     std::string m_url;
     std::chrono::milliseconds m_interval;
     Mailbox& m_mailbox;
+    model::Clock& m_clock;
     std::function<void(std::string)> m_log;
     std::string m_etag;
     std::string m_last_modified;

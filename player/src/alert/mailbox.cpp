@@ -5,6 +5,7 @@
 namespace keiji::alert {
 
 void Mailbox::post(Delivery delivery) {
+    delivery.received = m_clock.now().monotonic;
     {
         const std::scoped_lock lock(m_mutex);
         m_deliveries.push_back(std::move(delivery));

@@ -7,13 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "model/clock.hpp"
+
 namespace keiji::alert {
 
 // A raw envelope as a channel received it. Nothing in it is trusted yet.
 struct Delivery {
     std::string channel;  // "mqtt", "http", "file": for the log.
     std::string envelope;
-    std::chrono::steady_clock::time_point received;
+    std::chrono::steady_clock::time_point received;  // Stamped by the mailbox, on its clock.
 };
 
 // The one way alert channels reach the main loop: channel threads post, the main thread takes.
@@ -21,6 +23,9 @@ struct Delivery {
 // the loop's wait ends at once instead of at its next deadline.
 class Mailbox {
 public:
+    // `clock` stamps each delivery as it is posted (the runtime's clock, real or virtual).
+    explicit Mailbox(const model::Clock& clock) : m_clock(clock) {}
+
     // Called from any thread after each post. Set it before the channels start.
     void set_wake(std::function<void()> wake) { m_wake = std::move(wake); }
 
@@ -35,6 +40,7 @@ private:
     std::condition_variable m_posted;
     std::vector<Delivery> m_deliveries;
     std::function<void()> m_wake;
+    const model::Clock& m_clock;
 };
 
 }  // namespace keiji::alert

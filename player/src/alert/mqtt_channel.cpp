@@ -17,10 +17,10 @@ void initialise_library() {
 
 }  // namespace
 
-std::expected<MqttAddress, std::string> parse_mqtt_url(std::string_view url) {
+model::Result<MqttAddress> parse_mqtt_url(std::string_view url) {
     constexpr std::string_view scheme = "mqtt://";
     if (!url.starts_with(scheme)) {
-        return std::unexpected(
+        return model::failure(
             fmt::format("\"{}\" is not an MQTT address; write it like mqtt://broker:1883", url));
     }
     std::string_view rest = url.substr(scheme.size());
@@ -36,16 +36,16 @@ std::expected<MqttAddress, std::string> parse_mqtt_url(std::string_view url) {
             std::from_chars(port.data(), port.data() + port.size(), address.port);
         if (error != std::errc{} || end != port.data() + port.size() || address.port <= 0 ||
             address.port > 65535) {
-            return std::unexpected(fmt::format("\"{}\" has no valid port", url));
+            return model::failure(fmt::format("\"{}\" has no valid port", url));
         }
     }
     if (address.host.empty()) {
-        return std::unexpected(fmt::format("\"{}\" names no host", url));
+        return model::failure(fmt::format("\"{}\" names no host", url));
     }
     return address;
 }
 
-std::expected<std::unique_ptr<MqttChannel>, std::string> MqttChannel::start(
+model::Result<std::unique_ptr<MqttChannel>> MqttChannel::start(
     const MqttAddress& address, std::string topic, Mailbox& mailbox,
     std::function<void(std::string)> log) {
     initialise_library();
@@ -54,7 +54,7 @@ std::expected<std::unique_ptr<MqttChannel>, std::string> MqttChannel::start(
     // A clean session: the retained message is what matters, not queued history.
     channel->m_client = mosquitto_new(nullptr, true, channel.get());
     if (channel->m_client == nullptr) {
-        return std::unexpected("cannot create an MQTT client (out of memory?)");
+        return model::failure("cannot create an MQTT client (out of memory?)");
     }
     mosquitto_connect_callback_set(channel->m_client, &MqttChannel::on_connect);
     mosquitto_disconnect_callback_set(channel->m_client, &MqttChannel::on_disconnect);
@@ -69,7 +69,7 @@ std::expected<std::unique_ptr<MqttChannel>, std::string> MqttChannel::start(
                                    address.host, address.port, mosquitto_strerror(connected)));
     }
     if (const int started = mosquitto_loop_start(channel->m_client); started != MOSQ_ERR_SUCCESS) {
-        return std::unexpected(
+        return model::failure(
             fmt::format("cannot start the MQTT network thread: {}", mosquitto_strerror(started)));
     }
     channel->m_running = true;
@@ -122,10 +122,8 @@ void MqttChannel::on_message(mosquitto*, void* self, const mosquitto_message* me
     if (message->payloadlen <= 0) {
         return;  // An empty retained message clears the topic; nothing to show.
     }
-    channel->m_mailbox.post(Delivery{
-        "mqtt",
-        std::string(static_cast<const char*>(message->payload), std::size_t(message->payloadlen)),
-        std::chrono::steady_clock::now()});
+    channel->m_mailbox.post(Delivery{"mqtt", std::string(static_cast<const char*>(message->payload),
+                                                         std::size_t(message->payloadlen))});
 }
 
 }  // namespace keiji::alert

@@ -7,6 +7,7 @@
 
 #include "alert/channel.hpp"
 #include "alert/mailbox.hpp"
+#include "model/error.hpp"
 
 struct mosquitto;
 struct mosquitto_message;
@@ -18,7 +19,7 @@ struct MqttAddress {
     std::string host;
     int port = 1883;
 };
-[[nodiscard]] std::expected<MqttAddress, std::string> parse_mqtt_url(std::string_view url);
+[[nodiscard]] model::Result<MqttAddress> parse_mqtt_url(std::string_view url);
 
 // Subscribes to `topic` on an MQTT broker (libmosquitto's own network thread) and posts every
 // message. The broker keeps the last alert as a retained message, so a screen that boots in the
@@ -26,7 +27,7 @@ struct MqttAddress {
 class MqttChannel final : public Channel {
 public:
     // Fails only when the client cannot be created; an unreachable broker is retried.
-    [[nodiscard]] static std::expected<std::unique_ptr<MqttChannel>, std::string> start(
+    [[nodiscard]] static model::Result<std::unique_ptr<MqttChannel>> start(
         const MqttAddress& address, std::string topic, Mailbox& mailbox,
         std::function<void(std::string)> log);
     ~MqttChannel() override;

@@ -17,17 +17,15 @@ struct PublishState {
 
 }  // namespace
 
-std::expected<void, std::string> publish_retained(const MqttAddress& address,
-                                                  const std::string& topic,
-                                                  std::string_view payload,
-                                                  std::chrono::milliseconds timeout) {
+model::Result<void> publish_retained(const MqttAddress& address, const std::string& topic,
+                                     std::string_view payload, std::chrono::milliseconds timeout) {
     static std::once_flag once;
     std::call_once(once, [] { mosquitto_lib_init(); });
     PublishState state;
     std::unique_ptr<mosquitto, decltype(&mosquitto_destroy)> client(
         mosquitto_new(nullptr, true, &state), &mosquitto_destroy);
     if (!client) {
-        return std::unexpected("cannot create an MQTT client");
+        return model::failure("cannot create an MQTT client");
     }
     mosquitto_publish_callback_set(client.get(), [](mosquitto*, void* user, int message_id) {
         auto* published = static_cast<PublishState*>(user);
@@ -37,25 +35,25 @@ std::expected<void, std::string> publish_retained(const MqttAddress& address,
     });
     if (const int result = mosquitto_connect(client.get(), address.host.c_str(), address.port, 30);
         result != MOSQ_ERR_SUCCESS) {
-        return std::unexpected(fmt::format("cannot connect to the MQTT broker {}:{}: {}",
-                                           address.host, address.port, mosquitto_strerror(result)));
+        return model::failure(fmt::format("cannot connect to the MQTT broker {}:{}: {}",
+                                          address.host, address.port, mosquitto_strerror(result)));
     }
     if (const int result = mosquitto_publish(client.get(), &state.message_id, topic.c_str(),
                                              int(payload.size()), payload.data(), 1, true);
         result != MOSQ_ERR_SUCCESS) {
-        return std::unexpected(
+        return model::failure(
             fmt::format("cannot publish to \"{}\": {}", topic, mosquitto_strerror(result)));
     }
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (!state.acknowledged && std::chrono::steady_clock::now() < deadline) {
         if (const int result = mosquitto_loop(client.get(), 100, 1); result != MOSQ_ERR_SUCCESS) {
-            return std::unexpected(
+            return model::failure(
                 fmt::format("the MQTT broker went away: {}", mosquitto_strerror(result)));
         }
     }
     mosquitto_disconnect(client.get());
     if (!state.acknowledged) {
-        return std::unexpected("the MQTT broker did not acknowledge the alert in time");
+        return model::failure("the MQTT broker did not acknowledge the alert in time");
     }
     return {};
 }

@@ -20,9 +20,9 @@ const unsigned char* bytes(std::string_view text) {
 
 }  // namespace
 
-std::expected<KeyPair, std::string> generate_key_pair() {
+model::Result<KeyPair> generate_key_pair() {
     if (!sodium_ready()) {
-        return std::unexpected("libsodium could not initialise (no random source?)");
+        return model::failure("libsodium could not initialise (no random source?)");
     }
     KeyPair pair;
     pair.public_key.resize(crypto_sign_PUBLICKEYBYTES);
@@ -32,13 +32,12 @@ std::expected<KeyPair, std::string> generate_key_pair() {
     return pair;
 }
 
-std::expected<std::string, std::string> sign_detached(std::string_view message,
-                                                      std::string_view secret_key) {
+model::Result<std::string> sign_detached(std::string_view message, std::string_view secret_key) {
     if (!sodium_ready()) {
-        return std::unexpected("libsodium could not initialise (no random source?)");
+        return model::failure("libsodium could not initialise (no random source?)");
     }
     if (secret_key.size() != crypto_sign_SECRETKEYBYTES) {
-        return std::unexpected("the secret key is not an Ed25519 secret key (64 bytes)");
+        return model::failure("the secret key is not an Ed25519 secret key (64 bytes)");
     }
     std::string signature(crypto_sign_BYTES, '\0');
     crypto_sign_detached(reinterpret_cast<unsigned char*>(signature.data()), nullptr,
@@ -64,7 +63,7 @@ std::string to_base64(std::string_view data) {
     return text;
 }
 
-std::expected<std::string, std::string> from_base64(std::string_view text) {
+model::Result<std::string> from_base64(std::string_view text) {
     // libsodium 1.0.18 takes some bytes above 0x7F for base64 digits ("key\xA4" decodes to three
     // bytes), so a key or signature with stray bytes would be read as another value instead of
     // being refused. Only the standard alphabet and padding are let through to it.
@@ -73,7 +72,7 @@ std::expected<std::string, std::string> from_base64(std::string_view text) {
                c == '+' || c == '/' || c == '=';
     });
     if (!alphabet_only) {
-        return std::unexpected("not valid base64");
+        return model::failure("not valid base64");
     }
     std::string data(text.size() / 4 * 3 + 3, '\0');
     std::size_t length = 0;
@@ -82,7 +81,7 @@ std::expected<std::string, std::string> from_base64(std::string_view text) {
                           text.size(), nullptr, &length, &end,
                           sodium_base64_VARIANT_ORIGINAL) != 0 ||
         end != text.data() + text.size()) {
-        return std::unexpected("not valid base64");
+        return model::failure("not valid base64");
     }
     data.resize(length);
     return data;

@@ -4,11 +4,11 @@
 
 namespace keiji::alert {
 
-std::expected<std::optional<std::string>, std::string> FileStateStore::load() {
+model::Result<std::optional<std::string>> FileStateStore::load() {
     return storage::read_file_if_exists(m_file);
 }
 
-std::expected<void, std::string> FileStateStore::save(std::string_view state) {
+model::Result<void> FileStateStore::save(std::string_view state) {
     return storage::write_file_atomically(m_file, state);
 }
 

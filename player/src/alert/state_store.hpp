@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "model/error.hpp"
+
 namespace keiji::alert {
 
 // Where the alert state survives a reboot. Narrow on purpose: the state machine never sees a
@@ -14,9 +16,9 @@ class StateStore {
 public:
     virtual ~StateStore() = default;
     // The last saved state; nullopt when nothing was ever saved.
-    [[nodiscard]] virtual std::expected<std::optional<std::string>, std::string> load() = 0;
+    [[nodiscard]] virtual model::Result<std::optional<std::string>> load() = 0;
     // Replaces the saved state. Either the old or the new state survives a crash, never a mix.
-    [[nodiscard]] virtual std::expected<void, std::string> save(std::string_view state) = 0;
+    [[nodiscard]] virtual model::Result<void> save(std::string_view state) = 0;
 };
 
 // One file in the state directory (alerts.json), written atomically: a temporary file in the
@@ -24,8 +26,8 @@ public:
 class FileStateStore final : public StateStore {
 public:
     explicit FileStateStore(std::filesystem::path file) : m_file(std::move(file)) {}
-    [[nodiscard]] std::expected<std::optional<std::string>, std::string> load() override;
-    [[nodiscard]] std::expected<void, std::string> save(std::string_view state) override;
+    [[nodiscard]] model::Result<std::optional<std::string>> load() override;
+    [[nodiscard]] model::Result<void> save(std::string_view state) override;
     [[nodiscard]] const std::filesystem::path& file() const { return m_file; }
 
 private:
@@ -34,10 +36,8 @@ private:
 
 class MemoryStateStore final : public StateStore {
 public:
-    [[nodiscard]] std::expected<std::optional<std::string>, std::string> load() override {
-        return m_state;
-    }
-    [[nodiscard]] std::expected<void, std::string> save(std::string_view state) override {
+    [[nodiscard]] model::Result<std::optional<std::string>> load() override { return m_state; }
+    [[nodiscard]] model::Result<void> save(std::string_view state) override {
         m_state = std::string(state);
         return {};
     }

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -91,5 +92,20 @@ struct Item {
 
 // "promo", "event" or "notice".
 [[nodiscard]] std::string_view type_name(const ItemContent& content);
+
+// The photo an item shows (a path, relative to its playlist until content loading resolves it),
+// or nullptr for an item that has none: the one place that knows which types carry an image.
+[[nodiscard]] inline const std::string* image_of(const Item& item) {
+    if (const auto* promo = std::get_if<PromoContent>(&item.content)) {
+        return &promo->image;
+    }
+    if (const auto* event = std::get_if<EventContent>(&item.content)) {
+        return &event->image;
+    }
+    return nullptr;
+}
+[[nodiscard]] inline std::string* image_of(Item& item) {
+    return const_cast<std::string*>(image_of(std::as_const(item)));
+}
 
 }  // namespace keiji::model

@@ -10,9 +10,10 @@ struct Message {
     std::string en;
     std::string ja;
 
-    // Returns the Japanese text when `language` starts with "ja", the English text otherwise.
+    // Returns the Japanese text when `language` starts with "ja" and there is one, the English
+    // text otherwise (messages about the machine, not the content, may be English only).
     [[nodiscard]] const std::string& in(std::string_view language) const {
-        return language.starts_with("ja") ? ja : en;
+        return language.starts_with("ja") && !ja.empty() ? ja : en;
     }
 };
 

@@ -26,6 +26,12 @@ public:
     // Reads members without checking their names (another reader of the same object does that).
     ObjectReader(const JsonDocument& document, std::string pointer, Errors& errors);
 
+    // A reader of the object at `pointer` in the same document, reporting to the same list.
+    [[nodiscard]] ObjectReader child(std::string pointer,
+                                     const std::vector<std::string_view>& allowed) const {
+        return ObjectReader(m_document, std::move(pointer), m_errors, allowed);
+    }
+
     [[nodiscard]] bool is_object() const { return m_object != nullptr; }
     [[nodiscard]] bool has(std::string_view name) const;
     [[nodiscard]] std::string member_pointer(std::string_view name) const;

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "storage/file_io.hpp"
 #include "text/utf8.hpp"
 
 namespace keiji::render {
@@ -58,15 +58,12 @@ std::vector<FontFace> FontSet::debian_default_chain() {
     };
 }
 
-std::expected<std::vector<FontFace>, std::string> FontSet::chain_from_config(
-    const std::string& config_path, std::string_view language) {
-    std::ifstream in(config_path);
-    if (!in) {
-        return std::unexpected(config_path + ": cannot be read");
-    }
-    const auto config = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+model::Result<std::vector<FontFace>> FontSet::chain_from_config(const std::string& config_path,
+                                                                std::string_view language) {
+    const std::string text = KEIJI_TRY(storage::read_file(config_path));
+    const auto config = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (config.is_discarded() || !config.contains("chains") || !config["chains"].is_object()) {
-        return std::unexpected(config_path + ": not a fonts configuration (no \"chains\" object)");
+        return model::failure(config_path + ": not a fonts configuration (no \"chains\" object)");
     }
     const auto& chains = config["chains"];
     for (const std::string& key :
@@ -77,16 +74,16 @@ std::expected<std::vector<FontFace>, std::string> FontSet::chain_from_config(
         std::vector<FontFace> chain;
         for (const auto& face : chains[key]) {
             if (!face.is_object() || !face.contains("regular") || !face["regular"].is_string()) {
-                return std::unexpected(config_path + ": /chains/" + key +
-                                       ": every face needs a \"regular\" file");
+                return model::failure(config_path + ": /chains/" + key +
+                                      ": every face needs a \"regular\" file");
             }
             chain.push_back(FontFace{face["regular"].get<std::string>(),
                                      face.value("bold", std::string()), face.value("index", 0L)});
         }
         return chain;
     }
-    return std::unexpected(config_path + ": no chain for \"" + std::string(language) +
-                           "\" and no \"default\" chain");
+    return model::failure(config_path + ": no chain for \"" + std::string(language) +
+                          "\" and no \"default\" chain");
 }
 
 std::string FontSet::find_config() {
@@ -116,7 +113,7 @@ std::vector<FontFace> FontSet::chain_for_language(std::string_view language) {
     return debian_default_chain();
 }
 
-std::expected<FontSet, std::string> FontSet::create(std::vector<FontFace> chain) {
+model::Result<FontSet> FontSet::create(std::vector<FontFace> chain) {
     std::vector<FontFace> usable;
     std::string tried;
     for (FontFace& face : chain) {
@@ -129,11 +126,11 @@ std::expected<FontSet, std::string> FontSet::create(std::vector<FontFace> chain)
         }
     }
     if (usable.empty()) {
-        return std::unexpected("no font could be found (tried " + tried + ")");
+        return model::failure("no font could be found (tried " + tried + ")");
     }
     FontSet set(std::move(usable));
     if (set.font(0, Weight::regular, 16) == nullptr) {
-        return std::unexpected(std::string("the first font cannot be opened: ") + TTF_GetError());
+        return model::failure(std::string("the first font cannot be opened: ") + TTF_GetError());
     }
     return set;
 }

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "model/error.hpp"
 #include "render/sdl_handles.hpp"
 
 namespace keiji::render {
@@ -39,7 +40,7 @@ struct FontRun {
 class FontSet {
 public:
     // Fails when no font of the chain can be opened (the message names the files tried).
-    [[nodiscard]] static std::expected<FontSet, std::string> create(std::vector<FontFace> chain);
+    [[nodiscard]] static model::Result<FontSet> create(std::vector<FontFace> chain);
 
     // The default chain on Debian: BIZ UD Gothic, Noto Sans CJK JP, DejaVu Sans.
     [[nodiscard]] static std::vector<FontFace> debian_default_chain();
@@ -47,7 +48,7 @@ public:
     // The chain for a BCP 47 language from a fonts.json (see fonts/fonts.json): the exact tag,
     // then its primary language ("ja-x-easy" -> "ja"), then "default". Fails with a message
     // naming the file when it cannot be read or has no usable chain.
-    [[nodiscard]] static std::expected<std::vector<FontFace>, std::string> chain_from_config(
+    [[nodiscard]] static model::Result<std::vector<FontFace>> chain_from_config(
         const std::string& config_path, std::string_view language);
 
     // Where fonts.json is looked for: $KEIJI_FONTS_CONFIG, /etc/keiji/fonts.json,

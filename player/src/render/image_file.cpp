@@ -33,37 +33,56 @@ struct RWopsCloser {
 };
 using RWopsHandle = std::unique_ptr<SDL_RWops, RWopsCloser>;
 
-}  // namespace
-
-std::expected<ImageHeader, ImageProblem> check_image_file(const std::string& path) {
-    const RWopsHandle file(SDL_RWFromFile(path.c_str(), "rb"));
-    if (!file) {
-        return std::unexpected(ImageProblem{ImageFault::unreadable});
-    }
-    RWopsSource source(file.get());
-    return read_image_header(source);
+std::unexpected<model::Error> failure(const ImageProblem& problem, const std::string& path,
+                                      std::string_view shown_as) {
+    return model::failure(
+        model::Error{.where = {.file = path},
+                     .message = describe(problem, shown_as.empty() ? path : shown_as),
+                     .cause = {.kind = model::Cause::Kind::image, .code = long(problem.fault)}});
 }
 
-std::expected<SurfaceHandle, ImageProblem> load_image(const std::string& path) {
+}  // namespace
+
+model::Result<ImageHeader> check_image_file(const std::string& path, std::string_view shown_as) {
+    const RWopsHandle file(SDL_RWFromFile(path.c_str(), "rb"));
+    if (!file) {
+        return failure(ImageProblem{ImageFault::unreadable}, path, shown_as);
+    }
+    RWopsSource source(file.get());
+    auto header = read_image_header(source);
+    if (!header) {
+        return failure(header.error(), path, shown_as);
+    }
+    return *header;
+}
+
+model::Result<SurfaceHandle> load_image(const std::string& path, std::string_view shown_as) {
     RWopsHandle file(SDL_RWFromFile(path.c_str(), "rb"));
     if (!file) {
-        return std::unexpected(ImageProblem{ImageFault::unreadable});
+        return failure(ImageProblem{ImageFault::unreadable}, path, shown_as);
     }
     RWopsSource source(file.get());
     const auto header = read_image_header(source);
     if (!header) {
-        return std::unexpected(header.error());
+        return failure(header.error(), path, shown_as);
     }
     if (SDL_RWseek(file.get(), 0, RW_SEEK_SET) < 0) {
-        return std::unexpected(ImageProblem{ImageFault::unreadable});
+        return failure(ImageProblem{ImageFault::unreadable}, path, shown_as);
     }
     // The decoder named by the checked signature, not whichever one SDL_image guesses.
     SurfaceHandle surface(IMG_LoadTyped_RW(file.get(), /*freesrc=*/0,
                                            header->format == ImageFormat::png ? "PNG" : "JPG"));
     if (!surface || surface->w != header->width || surface->h != header->height) {
-        return std::unexpected(ImageProblem{ImageFault::undecodable});
+        return failure(ImageProblem{ImageFault::undecodable}, path, shown_as);
     }
     return surface;
+}
+
+std::optional<ImageFault> image_fault(const model::Error& error) {
+    if (error.cause.kind != model::Cause::Kind::image) {
+        return std::nullopt;
+    }
+    return ImageFault(error.cause.code);
 }
 
 model::Message describe(const ImageProblem& problem, std::string_view name) {

@@ -1,9 +1,12 @@
 #include "render/screen.hpp"
 
 #include <SDL_image.h>
+#include <fmt/format.h>
 
 #include <cmath>
 #include <utility>
+
+#include "render/png.hpp"
 
 namespace keiji::render {
 
@@ -47,8 +50,8 @@ std::optional<Rotation> rotation_from_degrees(int degrees) {
     }
 }
 
-std::expected<Screen, std::string> Screen::open_window(int width, int height, WindowMode mode,
-                                                       Rotation rotation) {
+model::Result<Screen> Screen::open_window(int width, int height, WindowMode mode,
+                                          Rotation rotation) {
     Screen screen;
     Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
     int x = SDL_WINDOWPOS_CENTERED;
@@ -66,25 +69,25 @@ std::expected<Screen, std::string> Screen::open_window(int width, int height, Wi
     }
     screen.m_window.reset(SDL_CreateWindow("keiji 掲示", x, y, width, height, flags));
     if (!screen.m_window) {
-        return std::unexpected(std::string("cannot open a window: ") + SDL_GetError());
+        return model::failure(std::string("cannot open a window: ") + SDL_GetError());
     }
     screen.m_rotation = rotation;
     if (auto created = screen.create_renderer(); !created) {
-        return std::unexpected(created.error());
+        return model::failure(created.error());
     }
     return screen;
 }
 
-std::expected<Screen, std::string> Screen::open_headless(int width, int height, Rotation rotation) {
+model::Result<Screen> Screen::open_headless(int width, int height, Rotation rotation) {
     Screen screen;
     screen.m_surface.reset(
         SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!screen.m_surface) {
-        return std::unexpected(std::string("cannot create a frame buffer: ") + SDL_GetError());
+        return model::failure(std::string("cannot create a frame buffer: ") + SDL_GetError());
     }
     screen.m_rotation = rotation;
     if (auto created = screen.create_renderer(); !created) {
-        return std::unexpected(created.error());
+        return model::failure(created.error());
     }
     return screen;
 }
@@ -93,12 +96,12 @@ bool Screen::draws_in_software() const {
     return !is_headless() && renders_in_software();
 }
 
-std::expected<void, std::string> Screen::create_renderer() {
+model::Result<void> Screen::create_renderer() {
     if (m_surface) {
         m_renderer.reset(SDL_CreateSoftwareRenderer(m_surface.get()));
         if (!m_renderer) {
-            return std::unexpected(std::string("cannot create a software renderer: ") +
-                                   SDL_GetError());
+            return model::failure(std::string("cannot create a software renderer: ") +
+                                  SDL_GetError());
         }
         m_panel = Frame{m_surface->w, m_surface->h};
     } else {
@@ -110,7 +113,7 @@ std::expected<void, std::string> Screen::create_renderer() {
             m_renderer.reset(SDL_CreateRenderer(m_window.get(), -1, SDL_RENDERER_SOFTWARE));
         }
         if (!m_renderer) {
-            return std::unexpected(std::string("cannot create a renderer: ") + SDL_GetError());
+            return model::failure(std::string("cannot create a renderer: ") + SDL_GetError());
         }
         int output_width = 0;
         int output_height = 0;
@@ -123,7 +126,7 @@ std::expected<void, std::string> Screen::create_renderer() {
     return prepare_rotation();
 }
 
-std::expected<void, std::string> Screen::prepare_rotation() {
+model::Result<void> Screen::prepare_rotation() {
     m_frame = turned(m_panel, m_rotation);
     m_upright.reset();
     m_last_layers.clear();
@@ -133,17 +136,17 @@ std::expected<void, std::string> Screen::prepare_rotation() {
     m_upright.reset(SDL_CreateTexture(m_renderer.get(), SDL_PIXELFORMAT_ARGB8888,
                                       SDL_TEXTUREACCESS_TARGET, m_frame.width, m_frame.height));
     if (!m_upright) {
-        return std::unexpected(std::string("cannot create the frame to rotate: ") + SDL_GetError());
+        return model::failure(std::string("cannot create the frame to rotate: ") + SDL_GetError());
     }
     return {};
 }
 
-std::expected<void, std::string> Screen::set_rotation(Rotation rotation) {
+model::Result<void> Screen::set_rotation(Rotation rotation) {
     m_rotation = rotation;
     return prepare_rotation();
 }
 
-std::expected<void, std::string> Screen::recreate_renderer() {
+model::Result<void> Screen::recreate_renderer() {
     m_last_layers.clear();
     m_upright.reset();
     m_sample_target.reset();
@@ -223,7 +226,7 @@ void Screen::present(std::initializer_list<Layer> layers) {
     SDL_RenderPresent(renderer);
 }
 
-std::expected<LumaImage, std::string> Screen::sample_last_frame(int width, int height) {
+model::Result<LumaImage> Screen::sample_last_frame(int width, int height) {
     int target_width = 0;
     int target_height = 0;
     if (m_sample_target) {
@@ -233,8 +236,7 @@ std::expected<LumaImage, std::string> Screen::sample_last_frame(int width, int h
         m_sample_target.reset(SDL_CreateTexture(m_renderer.get(), SDL_PIXELFORMAT_ARGB8888,
                                                 SDL_TEXTUREACCESS_TARGET, width, height));
         if (!m_sample_target) {
-            return std::unexpected(std::string("cannot create the sample frame: ") +
-                                   SDL_GetError());
+            return model::failure(std::string("cannot create the sample frame: ") + SDL_GetError());
         }
     }
     compose(m_sample_target.get(), double(width) / m_frame.width, double(height) / m_frame.height);
@@ -243,7 +245,7 @@ std::expected<LumaImage, std::string> Screen::sample_last_frame(int width, int h
                                           pixels.data(), width * int(sizeof(Uint32)));
     SDL_SetRenderTarget(m_renderer.get(), nullptr);
     if (read != 0) {
-        return std::unexpected(std::string("cannot read the sample frame: ") + SDL_GetError());
+        return model::failure(std::string("cannot read the sample frame: ") + SDL_GetError());
     }
     LumaImage image{width, height, {}};
     image.luma.reserve(pixels.size());
@@ -257,22 +259,23 @@ std::expected<LumaImage, std::string> Screen::sample_last_frame(int width, int h
     return image;
 }
 
-std::expected<void, std::string> Screen::save_png(const std::string& path) const {
-    if (m_surface) {
-        if (IMG_SavePNG(m_surface.get(), path.c_str()) != 0) {
-            return std::unexpected("cannot write " + path + ": " + IMG_GetError());
-        }
-        return {};
-    }
+model::Result<SurfaceHandle> Screen::capture() const {
     SurfaceHandle copy(SDL_CreateRGBSurfaceWithFormat(0, m_panel.width, m_panel.height, 32,
                                                       SDL_PIXELFORMAT_ARGB8888));
-    if (!copy ||
-        SDL_RenderReadPixels(m_renderer.get(), nullptr, SDL_PIXELFORMAT_ARGB8888, copy->pixels,
-                             copy->pitch) != 0 ||
-        IMG_SavePNG(copy.get(), path.c_str()) != 0) {
-        return std::unexpected("cannot write " + path + ": " + SDL_GetError());
+    if (!copy || SDL_RenderReadPixels(m_renderer.get(), nullptr, SDL_PIXELFORMAT_ARGB8888,
+                                      copy->pixels, copy->pitch) != 0) {
+        return model::failure(fmt::format("cannot read the frame back: {}", SDL_GetError()));
     }
-    return {};
+    return copy;
+}
+
+model::Result<void> Screen::save_png(const std::string& path) const {
+    if (m_surface) {
+        // Headless, the frame already is a surface: no copy of it is needed.
+        return render::save_png(*m_surface, path);
+    }
+    SurfaceHandle copy = KEIJI_TRY(capture());
+    return render::save_png(*copy, path);
 }
 
 }  // namespace keiji::render

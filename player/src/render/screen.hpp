@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/error.hpp"
 #include "render/geometry.hpp"
 #include "render/sdl_handles.hpp"
 
@@ -40,10 +41,10 @@ struct LumaImage {
 // rotation included.
 class Screen {
 public:
-    [[nodiscard]] static std::expected<Screen, std::string> open_window(
-        int width, int height, WindowMode mode, Rotation rotation = Rotation::none);
-    [[nodiscard]] static std::expected<Screen, std::string> open_headless(
-        int width, int height, Rotation rotation = Rotation::none);
+    [[nodiscard]] static model::Result<Screen> open_window(int width, int height, WindowMode mode,
+                                                           Rotation rotation = Rotation::none);
+    [[nodiscard]] static model::Result<Screen> open_headless(int width, int height,
+                                                             Rotation rotation = Rotation::none);
 
     // The logical frame the templates lay out in: the panel's size, turned for 90 and 270.
     [[nodiscard]] Frame frame() const { return m_frame; }
@@ -72,28 +73,30 @@ public:
     // off-screen texture and read back: a fingerprint for the self-check that costs a few
     // thousand pixels, whatever the renderer and however the display swaps its buffers.
     // Call it only right after a present(), while its layers are alive.
-    [[nodiscard]] std::expected<LumaImage, std::string> sample_last_frame(int width, int height);
+    [[nodiscard]] model::Result<LumaImage> sample_last_frame(int width, int height);
 
     // Turns the picture another way; the frame changes size for 90 and 270, so every layer
     // painted before must be painted again. Forgets the last frame's layers.
-    [[nodiscard]] std::expected<void, std::string> set_rotation(Rotation rotation);
+    [[nodiscard]] model::Result<void> set_rotation(Rotation rotation);
 
     // Throws the renderer away and creates a new one on the same window or surface (a software
     // renderer if the accelerated one cannot be created again), the cure for a renderer that
     // presents black or stale frames. Every texture made before must be destroyed first.
-    [[nodiscard]] std::expected<void, std::string> recreate_renderer();
+    [[nodiscard]] model::Result<void> recreate_renderer();
 
     // For the self-check's integration test only (KEIJI_TEST_FAULT=black): from now until the
     // renderer is recreated, every frame comes out black, as when a driver loses its textures.
     void simulate_black_output() { m_simulate_black = true; }
 
-    // Writes what was last presented (on the panel) as a PNG file.
-    [[nodiscard]] std::expected<void, std::string> save_png(const std::string& path) const;
+    // What was last presented (on the panel), as a picture of its own.
+    [[nodiscard]] model::Result<SurfaceHandle> capture() const;
+    // Writes what was last presented (on the panel) as a PNG file, atomically.
+    [[nodiscard]] model::Result<void> save_png(const std::string& path) const;
 
 private:
     Screen() = default;
-    [[nodiscard]] std::expected<void, std::string> create_renderer();
-    [[nodiscard]] std::expected<void, std::string> prepare_rotation();
+    [[nodiscard]] model::Result<void> create_renderer();
+    [[nodiscard]] model::Result<void> prepare_rotation();
     [[nodiscard]] bool renders_in_software() const;
     void compose(SDL_Texture* into, double scale_x, double scale_y);
 

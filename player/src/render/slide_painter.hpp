@@ -38,6 +38,10 @@ struct PaintReport {
 PaintReport paint_slide(Canvas& canvas, Frame frame, const model::Item& item,
                         const SlideContext& context, const Theme& theme);
 
+// The corner's name in the header of the ward's lobby screens (what the player, the previews and
+// the checks draw unless told otherwise).
+inline constexpr std::string_view default_header_title = "港区と全国をつなぐコーナー";
+
 // Paints the header band: the corner's name on the left, date and time on the right.
 void paint_header(Canvas& canvas, Frame frame, std::string_view title, const ClockFace& clock,
                   const Theme& theme);

@@ -1,6 +1,22 @@
 #include "schedule/local_time.hpp"
 
+#include <fmt/format.h>
+
 namespace keiji::schedule {
+
+model::Result<const date::time_zone*> find_time_zone(std::string_view name) {
+    try {
+        return date::locate_zone(name);
+    } catch (const std::exception& error) {
+        return model::failure(
+            fmt::format("the time zone \"{}\" is unknown ({}); write an IANA name like {}, and "
+                        "check that tzdata is installed",
+                        name, error.what(), ward_time_zone),
+            fmt::format("タイムゾーン「{}」が見つかりません({})。{} のような IANA の名前か、"
+                        "tzdata がインストールされているかを確認してください",
+                        name, error.what(), ward_time_zone));
+    }
+}
 
 LocalMoment to_local(model::TimePoint when, const date::time_zone& zone) {
     const auto local = zone.to_local(when);

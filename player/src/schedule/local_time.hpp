@@ -3,13 +3,23 @@
 #include <date/tz.h>
 
 #include <chrono>
+#include <string_view>
 
+#include "model/error.hpp"
 #include "model/time.hpp"
 
 namespace keiji::schedule {
 
 // A moment as the ward's wall clock shows it. The zone comes in as a parameter (Asia/Tokyo in
 // production) so that this module never reads the machine's settings.
+// The ward's time zone: what schedules, the header clock and proof-of-play days are in.
+inline constexpr std::string_view ward_time_zone = "Asia/Tokyo";
+
+// The zone named `name` from the system's tzdata. The error names it and says to install tzdata,
+// or that the name is not an IANA zone.
+[[nodiscard]] model::Result<const date::time_zone*> find_time_zone(
+    std::string_view name = ward_time_zone);
+
 struct LocalMoment {
     std::chrono::year_month_day date;
     std::chrono::weekday weekday;

@@ -40,4 +40,15 @@ Timeline build_timeline(std::span<const model::Item> items,
     return timeline;
 }
 
+TimelineTotals totals(const Timeline& timeline) {
+    TimelineTotals sums;
+    for (const Slot& slot : timeline.slots) {
+        auto& bucket = slot.kind == SlotKind::item   ? sums.playing
+                       : slot.kind == SlotKind::idle ? sums.idle
+                                                     : sums.closed;
+        bucket += slot.end - slot.start;
+    }
+    return sums;
+}
+
 }  // namespace keiji::schedule

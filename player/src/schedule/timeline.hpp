@@ -39,4 +39,12 @@ struct Timeline {
                                       model::TimePoint from, model::TimePoint to,
                                       const date::time_zone& zone);
 
+// How the time of a timeline was spent: playing items, idle (open, nothing eligible), closed.
+struct TimelineTotals {
+    std::chrono::seconds playing{0};
+    std::chrono::seconds idle{0};
+    std::chrono::seconds closed{0};
+};
+[[nodiscard]] TimelineTotals totals(const Timeline& timeline);
+
 }  // namespace keiji::schedule

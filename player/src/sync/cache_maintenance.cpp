@@ -34,8 +34,8 @@ VerifyReport verify_cache(const ObjectStore& store, const std::function<void(int
     for (std::size_t i = 0; i < entries.size(); ++i) {
         ++report.objects;
         report.bytes += entries[i].bytes;
-        if (auto problem = store.check(entries[i])) {
-            report.problems.push_back(*problem);
+        if (auto checked = store.check(entries[i]); !checked) {
+            report.problems.push_back(std::move(checked.error()));
         }
         if (progress) {
             progress(int(i + 1), int(entries.size()));
@@ -51,15 +51,16 @@ VerifyReport verify_cache(const ObjectStore& store, const std::function<void(int
         }
         const auto files = objects_of(store, *record);
         if (!files) {
-            report.problems.push_back(fmt::format("the {} feed: {}", name, files.error()));
+            report.problems.push_back(
+                model::Error(files.error()).context(fmt::format("the {} feed", name)));
             continue;
         }
         for (const model::FeedFile& file : *files) {
             if (!store.contains(file.sha256, file.bytes)) {
                 report.problems.push_back(
-                    fmt::format("the {} feed needs {} ({} bytes, {}), "
-                                "which is missing or has the wrong size",
-                                name, file.url, file.bytes, file.sha256));
+                    model::error(fmt::format("the {} feed needs {} ({} bytes, {}), "
+                                             "which is missing or has the wrong size",
+                                             name, file.url, file.bytes, file.sha256)));
             }
         }
     }

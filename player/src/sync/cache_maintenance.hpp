@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/error.hpp"
 #include "sync/object_store.hpp"
 #include "sync/snapshot_index.hpp"
 
@@ -18,7 +19,7 @@ namespace keiji::sync {
 struct VerifyReport {
     int objects = 0;
     std::int64_t bytes = 0;
-    std::vector<std::string> problems;  // Empty: the cache is consistent.
+    model::Errors problems;  // Empty: the cache is consistent.
 };
 
 // Re-hashes every object and checks that the current and previous feeds have every file they

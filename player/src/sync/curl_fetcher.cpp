@@ -92,10 +92,9 @@ using HeaderList = std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)>;
 CurlFetcher::CurlFetcher(FetchLimits limits)
     : m_limits(limits), m_curl(curl_easy_init(), &curl_easy_cleanup) {}
 
-std::expected<FetchResult, std::string> CurlFetcher::fetch(const FetchRequest& request,
-                                                           const BodySink& sink) {
+model::Result<FetchResult> CurlFetcher::fetch(const FetchRequest& request, const BodySink& sink) {
     if (!m_curl) {
-        return std::unexpected(std::string("libcurl could not start"));
+        return model::failure(std::string("libcurl could not start"));
     }
     CURL* curl = m_curl.get();
     // Reset the options but keep the connection cache: the next file reuses the connection.
@@ -141,14 +140,14 @@ std::expected<FetchResult, std::string> CurlFetcher::fetch(const FetchRequest& r
     curl_easy_getinfo(curl, CURLINFO_HEADER_SIZE, &header_bytes);
 
     if (transfer.too_large || code == CURLE_FILESIZE_EXCEEDED) {
-        return std::unexpected(
+        return model::failure(
             fmt::format("{}: larger than the {} bytes allowed", request.url, request.max_bytes));
     }
     if (transfer.refused_by_sink) {
-        return std::unexpected(fmt::format("{}: the received bytes were refused", request.url));
+        return model::failure(fmt::format("{}: the received bytes were refused", request.url));
     }
     if (code != CURLE_OK) {
-        return std::unexpected(fmt::format("{}: {}", request.url, curl_easy_strerror(code)));
+        return model::failure(fmt::format("{}: {}", request.url, curl_easy_strerror(code)));
     }
     FetchResult result{.etag = transfer.etag,
                        .last_modified = transfer.last_modified,
@@ -159,7 +158,7 @@ std::expected<FetchResult, std::string> CurlFetcher::fetch(const FetchRequest& r
         return result;
     }
     if (status != 200 && status != 0) {
-        return std::unexpected(fmt::format("{}: the server answered HTTP {}", request.url, status));
+        return model::failure(fmt::format("{}: the server answered HTTP {}", request.url, status));
     }
     return result;
 }

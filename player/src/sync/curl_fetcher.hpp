@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "model/error.hpp"
 #include "sync/fetcher.hpp"
 
 namespace keiji::sync {
@@ -15,8 +16,8 @@ namespace keiji::sync {
 class CurlFetcher final : public Fetcher {
 public:
     explicit CurlFetcher(FetchLimits limits = {});
-    [[nodiscard]] std::expected<FetchResult, std::string> fetch(const FetchRequest& request,
-                                                                const BodySink& sink) override;
+    [[nodiscard]] model::Result<FetchResult> fetch(const FetchRequest& request,
+                                                   const BodySink& sink) override;
 
 private:
     FetchLimits m_limits;

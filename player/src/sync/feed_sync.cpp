@@ -28,6 +28,19 @@ struct Wanted {
     std::int64_t bytes = 0;
 };
 
+// The first of a document's problems, saying how many more there are: one line for the log.
+model::Error first_of(const model::Errors& problems) {
+    model::Error first = problems.front();
+    first.message.en = first.to_string();
+    first.message.ja = first.to_string("ja");
+    first.where = {};
+    if (problems.size() > 1) {
+        first.message.en += fmt::format(" (and {} more)", problems.size() - 1);
+        first.message.ja += fmt::format("(ほか {} 件)", problems.size() - 1);
+    }
+    return first;
+}
+
 bool is_complete(const ObjectStore& store, const SnapshotRecord& record) {
     const auto files = objects_of(store, record);
     return files && std::all_of(files->begin(), files->end(), [&](const model::FeedFile& file) {
@@ -48,19 +61,17 @@ public:
     SyncOutcome run();
 
 private:
-    SyncOutcome& fail(std::string problem) {
+    SyncOutcome& fail(model::Error problem) {
         m_outcome.kind = SyncOutcome::Kind::failed;
         m_outcome.problem = std::move(problem);
         return m_outcome;
     }
-    std::expected<FetchResult, std::string> fetch(const FetchRequest& request,
-                                                  const BodySink& sink);
-    std::expected<std::string, std::string> fetch_text(const std::string& url,
-                                                       std::int64_t max_bytes);
-    std::optional<std::string> check_signature(const model::Feed& feed, std::string_view body);
-    std::optional<std::string> fetch_into_store(const Wanted& file);
-    std::optional<std::string> check_playlists(const model::Feed& feed,
-                                               const std::vector<Wanted>& files);
+    SyncOutcome& fail(std::string problem) { return fail(model::error(std::move(problem))); }
+    model::Result<FetchResult> fetch(const FetchRequest& request, const BodySink& sink);
+    model::Result<std::string> fetch_text(const std::string& url, std::int64_t max_bytes);
+    model::Result<void> check_signature(const model::Feed& feed, std::string_view body);
+    model::Result<void> fetch_into_store(const Wanted& file);
+    model::Result<void> check_playlists(const model::Feed& feed, const std::vector<Wanted>& files);
     SyncOutcome& confirm_current(const FetchResult& response);
 
     const ObjectStore& m_store;
@@ -72,8 +83,7 @@ private:
     SyncOutcome m_outcome;
 };
 
-std::expected<FetchResult, std::string> Sync::fetch(const FetchRequest& request,
-                                                    const BodySink& sink) {
+model::Result<FetchResult> Sync::fetch(const FetchRequest& request, const BodySink& sink) {
     ++m_outcome.requests;
     auto result = m_fetcher.fetch(request, sink);
     if (result) {
@@ -82,32 +92,30 @@ std::expected<FetchResult, std::string> Sync::fetch(const FetchRequest& request,
     return result;
 }
 
-std::expected<std::string, std::string> Sync::fetch_text(const std::string& url,
-                                                         std::int64_t max_bytes) {
+model::Result<std::string> Sync::fetch_text(const std::string& url, std::int64_t max_bytes) {
     std::string body;
-    auto result = fetch({.url = url, .max_bytes = max_bytes}, [&](std::string_view bytes) {
+    KEIJI_TRY(fetch({.url = url, .max_bytes = max_bytes}, [&](std::string_view bytes) {
         body.append(bytes);
         return true;
-    });
-    if (!result) {
-        return std::unexpected(result.error());
-    }
+    }));
     return body;
 }
 
-std::optional<std::string> Sync::check_signature(const model::Feed& feed, std::string_view body) {
+model::Result<void> Sync::check_signature(const model::Feed& feed, std::string_view body) {
     std::string reference = m_settings.feed_url + ".sig";
     if (feed.signature) {
         auto resolved = resolve_reference(m_settings.feed_url, feed.signature->url);
         if (!resolved) {
-            return "the feed's signature address: " + resolved.error();
+            return model::failure(
+                std::move(resolved.error()).context("the feed's signature address"));
         }
         reference = *resolved;
     }
     auto text = fetch_text(reference, max_signature_bytes);
     if (!text) {
-        return fmt::format("the feed must be signed, but its signature cannot be fetched ({})",
-                           text.error());
+        return model::failure(std::move(text.error())
+                                  .context("the feed must be signed, but its signature cannot be "
+                                           "fetched"));
     }
     while (!text->empty() &&
            (text->back() == '\n' || text->back() == '\r' || text->back() == ' ')) {
@@ -115,8 +123,8 @@ std::optional<std::string> Sync::check_signature(const model::Feed& feed, std::s
     }
     const auto signature = alert::from_base64(*text);
     if (!signature) {
-        return fmt::format("the feed's signature {} is not base64: {}", reference,
-                           signature.error());
+        return model::failure(fmt::format("the feed's signature {} is not base64: {}", reference,
+                                          signature.error().text()));
     }
     bool named_key_known = false;
     for (const model::PublicKey& key : m_settings.keys) {
@@ -126,29 +134,26 @@ std::optional<std::string> Sync::check_signature(const model::Feed& feed, std::s
         named_key_known = true;
         const auto public_key = alert::from_base64(key.public_key);
         if (public_key && alert::verify_detached(body, *signature, *public_key)) {
-            return std::nullopt;
+            return {};
         }
     }
     if (feed.signature && !named_key_known) {
-        return fmt::format(
-            "the feed is signed with the key \"{}\", which this screen does not "
-            "trust (see feed.public_keys in keiji.json)",
-            feed.signature->key_id);
+        return model::failure(
+            fmt::format("the feed is signed with the key \"{}\", which this screen does not "
+                        "trust (see feed.public_keys in keiji.json)",
+                        feed.signature->key_id));
     }
-    return fmt::format(
-        "the feed's signature {} does not match its contents: the feed was "
-        "changed after signing, or signed with another key",
-        reference);
+    return model::failure(
+        fmt::format("the feed's signature {} does not match its contents: the feed was "
+                    "changed after signing, or signed with another key",
+                    reference));
 }
 
-std::optional<std::string> Sync::fetch_into_store(const Wanted& file) {
-    auto incoming = m_store.begin(file.sha256, file.bytes);
-    if (!incoming) {
-        return incoming.error();
-    }
+model::Result<void> Sync::fetch_into_store(const Wanted& file) {
+    auto incoming = KEIJI_TRY(m_store.begin(file.sha256, file.bytes));
     const std::int64_t before = m_done.bytes_done;
     auto result = fetch({.url = file.url, .max_bytes = file.bytes}, [&](std::string_view bytes) {
-        if (!incoming->write(bytes)) {
+        if (!incoming.write(bytes)) {
             return false;
         }
         m_done.bytes_done += std::int64_t(bytes.size());
@@ -159,36 +164,35 @@ std::optional<std::string> Sync::fetch_into_store(const Wanted& file) {
     });
     if (!result) {
         m_done.bytes_done = before;
-        if (!incoming->problem().empty()) {
-            return fmt::format("{}: {}", file.label, incoming->problem());
-        }
-        return fmt::format("{}: {}", file.label, result.error());
+        model::Error problem = incoming.problem() ? *incoming.problem() : std::move(result.error());
+        return model::failure(std::move(problem).context(file.label));
     }
-    if (auto committed = m_store.commit(*incoming); !committed) {
-        return fmt::format("{} ({}): {}", file.label, file.url, committed.error());
+    if (auto committed = m_store.commit(incoming); !committed) {
+        return model::failure(
+            std::move(committed.error()).context(fmt::format("{} ({})", file.label, file.url)));
     }
     ++m_outcome.files_fetched;
-    return std::nullopt;
+    return {};
 }
 
 // A playlist with mistakes would play as gaps; the whole feed waits until it is fixed.
-std::optional<std::string> Sync::check_playlists(const model::Feed& feed,
-                                                 const std::vector<Wanted>& files) {
+model::Result<void> Sync::check_playlists(const model::Feed& feed,
+                                          const std::vector<Wanted>& files) {
     for (std::size_t i = 0; i < feed.playlists.size(); ++i) {
-        const auto text = storage::read_file_if_exists(m_store.path_of(files[i].sha256));
-        if (!text || !*text) {
-            return fmt::format("{}: cannot be read back from the cache", files[i].label);
+        const auto text = storage::read_file(m_store.path_of(files[i].sha256));
+        if (!text) {
+            return model::failure(fmt::format("{}: cannot be read back from the cache ({})",
+                                              files[i].label, text.error().text()));
         }
-        const auto playlist = model::parse_playlist_text(**text, files[i].url);
+        const auto playlist = model::parse_playlist_text(*text, files[i].url);
         if (!playlist) {
-            return fmt::format("{} has mistakes, so the feed is not used yet: {}{}", files[i].label,
-                               playlist.error().front().to_string(),
-                               playlist.error().size() > 1
-                                   ? fmt::format(" (and {} more)", playlist.error().size() - 1)
-                                   : std::string());
+            return model::failure(
+                first_of(playlist.error())
+                    .context(fmt::format("{} has mistakes, so the feed is not used yet",
+                                         files[i].label)));
         }
     }
-    return std::nullopt;
+    return {};
 }
 
 SyncOutcome& Sync::confirm_current(const FetchResult& response) {
@@ -230,7 +234,7 @@ SyncOutcome Sync::run() {
         return true;
     });
     if (!response) {
-        return fail("cannot fetch the feed: " + response.error());
+        return fail(model::Error(response.error()).context("cannot fetch the feed"));
     }
     if (response->not_modified && revalidate) {
         return confirm_current(*response);
@@ -241,14 +245,11 @@ SyncOutcome Sync::run() {
 
     auto feed = model::parse_feed_text(body, m_settings.feed_url);
     if (!feed) {
-        return fail(fmt::format(
-            "the feed has mistakes, so it is not used: {}{}", feed.error().front().to_string(),
-            feed.error().size() > 1 ? fmt::format(" (and {} more)", feed.error().size() - 1)
-                                    : std::string()));
+        return fail(first_of(feed.error()).context("the feed has mistakes, so it is not used"));
     }
     if (!m_settings.keys.empty()) {
-        if (auto problem = check_signature(*feed, body)) {
-            return fail(*problem);
+        if (auto checked = check_signature(*feed, body); !checked) {
+            return fail(std::move(checked.error()));
         }
     }
     const std::string feed_sha256 = sha256_hex(body);
@@ -273,7 +274,7 @@ SyncOutcome Sync::run() {
     for (Wanted& file : files) {
         auto resolved = resolve_reference(m_settings.feed_url, file.url);
         if (!resolved) {
-            return fail(fmt::format("{}: {}", file.label, resolved.error()));
+            return fail(std::move(resolved.error()).context(file.label));
         }
         file.url = std::move(*resolved);
     }
@@ -290,16 +291,16 @@ SyncOutcome Sync::run() {
     }
     m_done.files_total = int(missing.size());
     for (const Wanted* file : missing) {
-        if (auto problem = fetch_into_store(*file)) {
-            return fail(*problem);
+        if (auto fetched = fetch_into_store(*file); !fetched) {
+            return fail(std::move(fetched.error()));
         }
         ++m_done.files_done;
         if (m_progress) {
             m_progress(m_done);
         }
     }
-    if (auto problem = check_playlists(*feed, files)) {
-        return fail(*problem);
+    if (auto checked = check_playlists(*feed, files); !checked) {
+        return fail(std::move(checked.error()));
     }
 
     // Everything is in the cache: only now does the new feed become current.

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "model/config.hpp"
+#include "model/public_key.hpp"
 #include "sync/fetcher.hpp"
 #include "sync/object_store.hpp"
 #include "sync/snapshot_index.hpp"
@@ -31,7 +31,7 @@ struct SyncProgress {
 struct SyncOutcome {
     enum class Kind { unchanged, updated, failed };
     Kind kind = Kind::failed;
-    std::string problem;  // Why a sync failed, in words for the log.
+    model::Error problem;  // Why a sync failed (its cause: the curl code, errno, …).
     int requests = 0;
     std::int64_t bytes_received = 0;  // Bodies and headers, as they came over the wire.
     int files_fetched = 0;

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "model/error.hpp"
+
 namespace keiji::sync {
 
 struct FetchRequest {
@@ -32,8 +34,8 @@ using BodySink = std::function<bool(std::string_view)>;
 class Fetcher {
 public:
     virtual ~Fetcher() = default;
-    [[nodiscard]] virtual std::expected<FetchResult, std::string> fetch(const FetchRequest& request,
-                                                                        const BodySink& sink) = 0;
+    [[nodiscard]] virtual model::Result<FetchResult> fetch(const FetchRequest& request,
+                                                           const BodySink& sink) = 0;
 };
 
 struct FetchLimits {

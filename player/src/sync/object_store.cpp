@@ -22,15 +22,15 @@ bool looks_like_sha256(std::string_view name) {
 
 }  // namespace
 
-std::expected<void, std::string> ObjectStore::open() {
+model::Result<void> ObjectStore::open() {
     std::error_code error;
     fs::create_directories(m_root / "objects", error);
     if (!error) {
         fs::create_directories(m_root / "incoming", error);
     }
     if (error) {
-        return std::unexpected(
-            fmt::format("cannot create the cache folder {}: {}", m_root.string(), error.message()));
+        return model::failure(
+            model::system_error("cannot create the cache folder", m_root.string(), error.value()));
     }
     // Nothing else writes here, and one player owns its cache: whatever is in incoming/ was cut
     // off by a crash or a power cut.
@@ -75,15 +75,16 @@ ObjectStore::Incoming::~Incoming() {
 }
 
 bool ObjectStore::Incoming::write(std::string_view bytes) {
-    if (!m_problem.empty()) {
+    if (m_problem) {
         return false;
     }
     if (m_received + std::int64_t(bytes.size()) > m_expected_bytes) {
-        m_problem = fmt::format("more than the {} bytes the feed announced", m_expected_bytes);
+        m_problem = model::error(
+            fmt::format("more than the {} bytes the feed announced", m_expected_bytes));
         return false;
     }
     if (!storage::write_all(m_fd.get(), bytes)) {
-        m_problem = storage::describe_errno("cannot write", m_path);
+        m_problem = storage::last_system_error("cannot write", m_path);
         return false;
     }
     m_hash.add(bytes);
@@ -91,61 +92,56 @@ bool ObjectStore::Incoming::write(std::string_view bytes) {
     return true;
 }
 
-std::expected<ObjectStore::Incoming, std::string> ObjectStore::begin(std::string sha256,
-                                                                     std::int64_t bytes) const {
+model::Result<ObjectStore::Incoming> ObjectStore::begin(std::string sha256,
+                                                        std::int64_t bytes) const {
     std::string name = (m_root / "incoming" / "download.XXXXXX").string();
     storage::FileDescriptor fd(::mkstemp(name.data()));
     if (fd.get() < 0) {
-        return std::unexpected(storage::describe_errno("cannot create a file in", m_root));
+        return model::failure(storage::last_system_error("cannot create a file in", m_root));
     }
     return Incoming(std::move(fd), fs::path(name), std::move(sha256), bytes);
 }
 
-std::expected<void, std::string> ObjectStore::commit(Incoming& incoming) const {
-    if (!incoming.m_problem.empty()) {
-        return std::unexpected(incoming.m_problem);
+model::Result<void> ObjectStore::commit(Incoming& incoming) const {
+    if (incoming.m_problem) {
+        return model::failure(*incoming.m_problem);
     }
     if (incoming.m_received != incoming.m_expected_bytes) {
-        return std::unexpected(fmt::format("only {} of the {} bytes the feed announced arrived",
-                                           incoming.m_received, incoming.m_expected_bytes));
+        return model::failure(fmt::format("only {} of the {} bytes the feed announced arrived",
+                                          incoming.m_received, incoming.m_expected_bytes));
     }
     const std::string actual = incoming.m_hash.hex_digest();
     if (actual != incoming.m_expected_sha256) {
-        return std::unexpected(
+        return model::failure(
             fmt::format("the bytes do not match the feed's SHA-256 (expected {}, got {})",
                         incoming.m_expected_sha256, actual));
     }
     if (::fchmod(incoming.m_fd.get(), 0644) != 0 || ::fsync(incoming.m_fd.get()) != 0) {
-        return std::unexpected(storage::describe_errno("cannot flush", incoming.m_path));
+        return model::failure(storage::last_system_error("cannot flush", incoming.m_path));
     }
     const fs::path target = path_of(actual);
     std::error_code error;
     fs::create_directories(target.parent_path(), error);
     if (error) {
-        return std::unexpected(
-            fmt::format("cannot create {}: {}", target.parent_path().string(), error.message()));
+        return model::failure(
+            model::system_error("cannot create", target.parent_path().string(), error.value()));
     }
     if (::rename(incoming.m_path.c_str(), target.c_str()) != 0) {
-        return std::unexpected(storage::describe_errno("cannot rename into", target));
+        return model::failure(storage::last_system_error("cannot rename into", target));
     }
     incoming.m_path.clear();
     storage::fsync_directory(target.parent_path());
     return {};
 }
 
-std::expected<std::string, std::string> ObjectStore::put(std::string_view bytes) const {
+model::Result<std::string> ObjectStore::put(std::string_view bytes) const {
     const std::string sha256 = sha256_hex(bytes);
     if (contains(sha256, std::int64_t(bytes.size()))) {
         return sha256;
     }
-    auto incoming = begin(sha256, std::int64_t(bytes.size()));
-    if (!incoming) {
-        return std::unexpected(incoming.error());
-    }
-    incoming->write(bytes);
-    if (auto committed = commit(*incoming); !committed) {
-        return std::unexpected(committed.error());
-    }
+    auto incoming = KEIJI_TRY(begin(sha256, std::int64_t(bytes.size())));
+    incoming.write(bytes);
+    KEIJI_TRY(commit(incoming));
     return sha256;
 }
 
@@ -174,32 +170,15 @@ std::vector<ObjectStore::Entry> ObjectStore::list() const {
     return entries;
 }
 
-std::optional<std::string> ObjectStore::check(const Entry& entry) const {
+model::Result<void> ObjectStore::check(const Entry& entry) const {
     const fs::path path = path_of(entry.sha256);
-    storage::FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (fd.get() < 0) {
-        return storage::describe_errno("cannot read", path);
-    }
     Sha256 hash;
-    std::array<char, 64 * 1024> buffer{};
-    while (true) {
-        const ssize_t count = ::read(fd.get(), buffer.data(), buffer.size());
-        if (count < 0 && errno == EINTR) {
-            continue;
-        }
-        if (count < 0) {
-            return storage::describe_errno("cannot read", path);
-        }
-        if (count == 0) {
-            break;
-        }
-        hash.add(std::string_view(buffer.data(), std::size_t(count)));
-    }
+    KEIJI_TRY(storage::read_in_pieces(path, [&](std::string_view piece) { hash.add(piece); }));
     if (const std::string actual = hash.hex_digest(); actual != entry.sha256) {
-        return fmt::format("{}: the contents changed on disk (their SHA-256 is now {})",
-                           path.string(), actual);
+        return model::failure(fmt::format(
+            "{}: the contents changed on disk (their SHA-256 is now {})", path.string(), actual));
     }
-    return std::nullopt;
+    return {};
 }
 
 void ObjectStore::remove(std::string_view sha256) const {

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/error.hpp"
 #include "storage/file_io.hpp"
 #include "sync/sha256.hpp"
 
@@ -25,7 +26,7 @@ public:
     explicit ObjectStore(std::filesystem::path root) : m_root(std::move(root)) {}
 
     // Creates the folders and removes what interrupted downloads left behind.
-    [[nodiscard]] std::expected<void, std::string> open();
+    [[nodiscard]] model::Result<void> open();
 
     [[nodiscard]] const std::filesystem::path& root() const { return m_root; }
     [[nodiscard]] std::filesystem::path path_of(std::string_view sha256) const;
@@ -42,7 +43,8 @@ public:
         // False (and the download is spoiled) beyond the expected size or on a write error.
         bool write(std::string_view bytes);
         [[nodiscard]] std::int64_t received() const { return m_received; }
-        [[nodiscard]] const std::string& problem() const { return m_problem; }
+        // Why the download is spoiled (too many bytes, a write error); nullopt while it is fine.
+        [[nodiscard]] const std::optional<model::Error>& problem() const { return m_problem; }
 
     private:
         friend class ObjectStore;
@@ -54,15 +56,14 @@ public:
         std::int64_t m_expected_bytes;
         std::int64_t m_received = 0;
         Sha256 m_hash;
-        std::string m_problem;
+        std::optional<model::Error> m_problem;
     };
 
-    [[nodiscard]] std::expected<Incoming, std::string> begin(std::string sha256,
-                                                             std::int64_t bytes) const;
+    [[nodiscard]] model::Result<Incoming> begin(std::string sha256, std::int64_t bytes) const;
     // Checks size and hash, flushes, and renames the download into place.
-    [[nodiscard]] std::expected<void, std::string> commit(Incoming& incoming) const;
+    [[nodiscard]] model::Result<void> commit(Incoming& incoming) const;
     // Stores bytes already in memory (the feed itself); returns their hash.
-    [[nodiscard]] std::expected<std::string, std::string> put(std::string_view bytes) const;
+    [[nodiscard]] model::Result<std::string> put(std::string_view bytes) const;
     // Marks an object as used now, for least-recently-used eviction.
     void touch(std::string_view sha256) const;
 
@@ -72,8 +73,8 @@ public:
         std::filesystem::file_time_type last_used;
     };
     [[nodiscard]] std::vector<Entry> list() const;
-    // Reads an object back and hashes it: the problem, or nothing when it is intact.
-    [[nodiscard]] std::optional<std::string> check(const Entry& entry) const;
+    // Reads an object back and hashes it: an error when it cannot be read or its bytes changed.
+    [[nodiscard]] model::Result<void> check(const Entry& entry) const;
     void remove(std::string_view sha256) const;
 
 private:

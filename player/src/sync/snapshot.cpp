@@ -10,30 +10,29 @@ namespace keiji::sync {
 
 namespace {
 
-std::expected<model::Feed, std::string> read_feed(const ObjectStore& store,
-                                                  const SnapshotRecord& record) {
+model::Result<model::Feed> read_feed(const ObjectStore& store, const SnapshotRecord& record) {
     const auto text = storage::read_file_if_exists(store.path_of(record.feed_sha256));
     if (!text) {
-        return std::unexpected(text.error());
+        return model::failure(text.error());
     }
     if (!*text) {
-        return std::unexpected(
+        return model::failure(
             fmt::format("the feed {} is no longer in the cache", record.feed_sha256));
     }
     auto feed = model::parse_feed_text(std::move(**text), record.feed_url);
     if (!feed) {
-        return std::unexpected(feed.error().front().to_string());
+        return model::failure(feed.error().front().to_string());
     }
     return std::move(*feed);
 }
 
 }  // namespace
 
-std::expected<std::vector<model::FeedFile>, std::string> objects_of(const ObjectStore& store,
-                                                                    const SnapshotRecord& record) {
+model::Result<std::vector<model::FeedFile>> objects_of(const ObjectStore& store,
+                                                       const SnapshotRecord& record) {
     auto feed = read_feed(store, record);
     if (!feed) {
-        return std::unexpected(feed.error());
+        return model::failure(feed.error());
     }
     std::error_code error;
     const auto feed_size = std::filesystem::file_size(store.path_of(record.feed_sha256), error);
@@ -48,17 +47,16 @@ std::expected<std::vector<model::FeedFile>, std::string> objects_of(const Object
     return files;
 }
 
-std::expected<Snapshot, std::string> open_snapshot(const ObjectStore& store,
-                                                   const SnapshotRecord& record,
-                                                   std::string_view screen_id,
-                                                   const std::vector<std::string>& tags) {
+model::Result<Snapshot> open_snapshot(const ObjectStore& store, const SnapshotRecord& record,
+                                      std::string_view screen_id,
+                                      const std::vector<std::string>& tags) {
     auto feed = read_feed(store, record);
     if (!feed) {
-        return std::unexpected(feed.error());
+        return model::failure(feed.error());
     }
     Snapshot snapshot{.record = record, .feed = std::move(*feed)};
     const auto missing = [&](const std::string& what, const model::FeedFile& file) {
-        return std::unexpected(fmt::format("{} ({}) is missing from the cache", what, file.url));
+        return model::failure(fmt::format("{} ({}) is missing from the cache", what, file.url));
     };
     for (const std::string& id : model::playlists_for_screen(snapshot.feed, screen_id, tags)) {
         const auto found =

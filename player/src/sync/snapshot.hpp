@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/error.hpp"
 #include "model/feed.hpp"
 #include "sync/object_store.hpp"
 #include "sync/snapshot_index.hpp"
@@ -30,12 +31,13 @@ struct Snapshot {
 
 // Opens a committed feed for playing; fails (with the reason) when anything it needs is
 // missing from the store, so the caller can fall back to the previous feed or the bundled one.
-[[nodiscard]] std::expected<Snapshot, std::string> open_snapshot(
-    const ObjectStore& store, const SnapshotRecord& record, std::string_view screen_id,
-    const std::vector<std::string>& tags);
+[[nodiscard]] model::Result<Snapshot> open_snapshot(const ObjectStore& store,
+                                                    const SnapshotRecord& record,
+                                                    std::string_view screen_id,
+                                                    const std::vector<std::string>& tags);
 
 // The feed, playlist and asset objects a committed feed needs (the feed's own first).
-[[nodiscard]] std::expected<std::vector<model::FeedFile>, std::string> objects_of(
-    const ObjectStore& store, const SnapshotRecord& record);
+[[nodiscard]] model::Result<std::vector<model::FeedFile>> objects_of(const ObjectStore& store,
+                                                                     const SnapshotRecord& record);
 
 }  // namespace keiji::sync

@@ -34,10 +34,10 @@ std::filesystem::path index_path(const std::filesystem::path& cache_root) {
     return cache_root / "snapshots.json";
 }
 
-std::expected<SnapshotIndex, std::string> load_index(const std::filesystem::path& cache_root) {
+model::Result<SnapshotIndex> load_index(const std::filesystem::path& cache_root) {
     const auto text = storage::read_file_if_exists(index_path(cache_root));
     if (!text) {
-        return std::unexpected(text.error());
+        return model::failure(text.error());
     }
     SnapshotIndex index;
     if (!*text) {
@@ -52,14 +52,14 @@ std::expected<SnapshotIndex, std::string> load_index(const std::filesystem::path
             index.previous = from_json(json["previous"]);
         }
     } catch (const nlohmann::json::exception& error) {
-        return std::unexpected(
+        return model::failure(
             fmt::format("{} is damaged: {}", index_path(cache_root).string(), error.what()));
     }
     return index;
 }
 
-std::expected<void, std::string> save_index(const std::filesystem::path& cache_root,
-                                            const SnapshotIndex& index) {
+model::Result<void> save_index(const std::filesystem::path& cache_root,
+                               const SnapshotIndex& index) {
     nlohmann::json json = {{"current", nullptr}, {"previous", nullptr}};
     if (index.current) {
         json["current"] = to_json(*index.current);

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "model/error.hpp"
+
 namespace keiji::sync {
 
 // One feed that was completely in the cache when it became current.
@@ -29,9 +31,8 @@ struct SnapshotIndex {
 
 [[nodiscard]] std::filesystem::path index_path(const std::filesystem::path& cache_root);
 // An absent file is an empty index; a damaged one is an error (keiji cache verify reports it).
-[[nodiscard]] std::expected<SnapshotIndex, std::string> load_index(
-    const std::filesystem::path& cache_root);
-[[nodiscard]] std::expected<void, std::string> save_index(const std::filesystem::path& cache_root,
-                                                          const SnapshotIndex& index);
+[[nodiscard]] model::Result<SnapshotIndex> load_index(const std::filesystem::path& cache_root);
+[[nodiscard]] model::Result<void> save_index(const std::filesystem::path& cache_root,
+                                             const SnapshotIndex& index);
 
 }  // namespace keiji::sync

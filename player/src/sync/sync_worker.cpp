@@ -2,25 +2,21 @@
 
 #include <fmt/format.h>
 
-#include <random>
-
 #include "sync/backoff.hpp"
 #include "sync/cache_maintenance.hpp"
-#include "sync/curl_fetcher.hpp"
 
 namespace keiji::sync {
 
-SyncWorker::SyncWorker(ObjectStore store, SyncWorkerSettings settings,
-                       std::function<std::int64_t()> now, std::function<void()> wake, Log log)
-    : m_store(std::move(store)),
-      m_settings(std::move(settings)),
-      m_now(std::move(now)),
-      m_wake(std::move(wake)),
-      m_log(std::move(log)) {
+SyncWorker::SyncWorker(ObjectStore store, SyncWorkerSettings settings, Services services)
+    : m_store(std::move(store)), m_settings(std::move(settings)), m_services(std::move(services)) {
     if (const auto index = load_index(m_store.root()); index && index->current) {
         m_last_success = index->current->checked_at;
     }
-    m_thread = std::thread([this] { run(); });
+    m_services.clock.enroll();
+    m_thread = std::thread([this] {
+        run();
+        m_services.clock.retire();
+    });
 }
 
 SyncWorker::~SyncWorker() {
@@ -56,50 +52,56 @@ std::optional<std::int64_t> SyncWorker::last_success() const {
     return m_last_success;
 }
 
+std::int64_t SyncWorker::unix_now() const {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               m_services.clock.now().wall.time_since_epoch())
+        .count();
+}
+
 void SyncWorker::run() {
-    CurlFetcher fetcher(m_settings.limits);
-    std::minstd_rand random(std::random_device{}());
-    std::uniform_real_distribution<double> jitter(0.0, 1.0);
     int failures = 0;
+    const Log& log = m_services.log;
     if (auto opened = m_store.open(); !opened) {
-        m_log(true, opened.error());
+        log(true, opened.error().text());
     }
     while (true) {
-        const SyncOutcome outcome = sync_once(m_store, fetcher, m_settings.sync, m_now());
+        const SyncOutcome outcome =
+            sync_once(m_store, *m_services.fetcher, m_settings.sync, unix_now());
         std::chrono::milliseconds wait = m_settings.poll_interval;
         if (outcome.kind == SyncOutcome::Kind::failed) {
             ++failures;
             wait = backoff_delay(failures, m_settings.first_retry, m_settings.longest_retry,
-                                 jitter(random));
-            m_log(true, fmt::format("{}; the last good content keeps playing; next try in {} s",
-                                    outcome.problem, (wait.count() + 999) / 1000));
+                                 m_services.random01());
+            log(true, fmt::format("{}; the last good content keeps playing; next try in {} s",
+                                  outcome.problem.text(), (wait.count() + 999) / 1000));
         } else {
             if (failures > 0) {
-                m_log(false,
-                      fmt::format("the feed is reachable again after {} failed tries", failures));
+                log(false,
+                    fmt::format("the feed is reachable again after {} failed tries", failures));
             }
             failures = 0;
             if (outcome.kind == SyncOutcome::Kind::updated) {
-                m_log(false, fmt::format("new feed {} is current: {} files, {} bytes fetched",
-                                         outcome.index.current->feed_sha256.substr(0, 12),
-                                         outcome.files_fetched, outcome.bytes_received));
+                log(false, fmt::format("new feed {} is current: {} files, {} bytes fetched",
+                                       outcome.index.current->feed_sha256.substr(0, 12),
+                                       outcome.files_fetched, outcome.bytes_received));
                 const GcReport gc = collect_garbage(m_store, m_settings.cache_budget_bytes);
                 if (gc.removed > 0) {
-                    m_log(false, fmt::format("cache: evicted {} unused files ({} bytes)",
-                                             gc.removed, gc.bytes_freed));
+                    log(false, fmt::format("cache: evicted {} unused files ({} bytes)", gc.removed,
+                                           gc.bytes_freed));
                 }
             }
             const std::scoped_lock lock(m_mutex);
-            m_last_success = outcome.index.current ? outcome.index.current->checked_at : m_now();
+            m_last_success = outcome.index.current ? outcome.index.current->checked_at : unix_now();
             if (outcome.kind == SyncOutcome::Kind::updated) {
                 m_update = outcome.index;
             }
         }
-        if (outcome.kind != SyncOutcome::Kind::failed && m_wake) {
-            m_wake();
+        if (outcome.kind != SyncOutcome::Kind::failed && m_services.wake) {
+            m_services.wake();
         }
         std::unique_lock lock(m_mutex);
-        m_signal.wait_for(lock, wait, [&] { return m_stopping || m_sync_requested; });
+        m_services.clock.wait_until(lock, m_signal, m_services.clock.now().monotonic + wait,
+                                    [&] { return m_stopping || m_sync_requested; });
         if (m_stopping) {
             return;
         }

@@ -9,6 +9,7 @@
 #include <string>
 #include <thread>
 
+#include "model/clock.hpp"
 #include "sync/feed_sync.hpp"
 #include "sync/object_store.hpp"
 
@@ -26,12 +27,21 @@ struct SyncWorkerSettings {
 // Syncs the feed on its own thread: at start, every poll interval, and after a failure with
 // exponential backoff. The main loop learns of a new feed through `wake` (called on the worker
 // thread) and take_update(); it never waits on the network.
+//
+// Time is the caller's: `clock` says when "now" is and how long a wait lasts (on a VirtualClock
+// a headless run syncs at its simulated moments), `random01` gives the backoff's jitter, and
+// `fetcher` does the network (a CurlFetcher in the player, a fake in tests).
 class SyncWorker {
 public:
     using Log = std::function<void(bool failure, const std::string& message)>;
-    // `now` gives Unix seconds (the app owns the clock); `random01` the jitter.
-    SyncWorker(ObjectStore store, SyncWorkerSettings settings, std::function<std::int64_t()> now,
-               std::function<void()> wake, Log log);
+    struct Services {
+        model::Clock& clock;
+        std::function<double()> random01;
+        std::unique_ptr<Fetcher> fetcher;
+        std::function<void()> wake;
+        Log log;
+    };
+    SyncWorker(ObjectStore store, SyncWorkerSettings settings, Services services);
     ~SyncWorker();
     SyncWorker(const SyncWorker&) = delete;
     SyncWorker& operator=(const SyncWorker&) = delete;
@@ -46,12 +56,11 @@ public:
 
 private:
     void run();
+    [[nodiscard]] std::int64_t unix_now() const;
 
     ObjectStore m_store;
     SyncWorkerSettings m_settings;
-    std::function<std::int64_t()> m_now;
-    std::function<void()> m_wake;
-    Log m_log;
+    Services m_services;
 
     mutable std::mutex m_mutex;
     std::condition_variable m_signal;

@@ -30,18 +30,18 @@ bool has_scheme(std::string_view location) {
 
 }  // namespace
 
-std::expected<std::string, std::string> feed_location_to_url(std::string_view location) {
+model::Result<std::string> feed_location_to_url(std::string_view location) {
     if (location.empty()) {
-        return std::unexpected(std::string("no feed address is configured"));
+        return model::failure(std::string("no feed address is configured"));
     }
     if (has_scheme(location)) {
         UrlHandle url(curl_url(), &curl_url_cleanup);
         if (curl_url_set(url.get(), CURLUPART_URL, std::string(location).c_str(), 0) != CURLUE_OK) {
-            return std::unexpected(fmt::format("\"{}\" is not a valid address", location));
+            return model::failure(fmt::format("\"{}\" is not a valid address", location));
         }
         const std::string scheme = part(url.get(), CURLUPART_SCHEME);
         if (scheme != "http" && scheme != "https" && scheme != "file") {
-            return std::unexpected(fmt::format(
+            return model::failure(fmt::format(
                 "\"{}\": only http://, https:// and file:// feeds are supported", location));
         }
         return part(url.get(), CURLUPART_URL);
@@ -49,7 +49,7 @@ std::expected<std::string, std::string> feed_location_to_url(std::string_view lo
     std::error_code error;
     std::filesystem::path path = std::filesystem::absolute(std::filesystem::path(location), error);
     if (error) {
-        return std::unexpected(fmt::format("\"{}\": {}", location, error.message()));
+        return model::failure(fmt::format("\"{}\": {}", location, error.message()));
     }
     if (std::filesystem::is_directory(path, error)) {
         path /= "feed.json";
@@ -60,17 +60,16 @@ std::expected<std::string, std::string> feed_location_to_url(std::string_view lo
     return part(url.get(), CURLUPART_URL);
 }
 
-std::expected<std::string, std::string> resolve_reference(std::string_view base,
-                                                          std::string_view reference) {
+model::Result<std::string> resolve_reference(std::string_view base, std::string_view reference) {
     UrlHandle url(curl_url(), &curl_url_cleanup);
     if (curl_url_set(url.get(), CURLUPART_URL, std::string(base).c_str(), 0) != CURLUE_OK) {
-        return std::unexpected(fmt::format("\"{}\" is not a valid address", base));
+        return model::failure(fmt::format("\"{}\" is not a valid address", base));
     }
     const std::string base_scheme = part(url.get(), CURLUPART_SCHEME);
     const std::string base_path = part(url.get(), CURLUPART_PATH);
     // With a base set, curl resolves a relative reference the way a browser does (RFC 3986).
     if (curl_url_set(url.get(), CURLUPART_URL, std::string(reference).c_str(), 0) != CURLUE_OK) {
-        return std::unexpected(fmt::format("\"{}\" is not a valid address", reference));
+        return model::failure(fmt::format("\"{}\" is not a valid address", reference));
     }
     const std::string scheme = part(url.get(), CURLUPART_SCHEME);
     const std::string folder = base_path.substr(0, base_path.rfind('/') + 1);
@@ -79,16 +78,16 @@ std::expected<std::string, std::string> resolve_reference(std::string_view base,
     // ("../../etc/passwd"); a web feed may name files elsewhere only by a full address.
     const bool relative = !has_scheme(reference) && !reference.starts_with("//");
     if ((base_scheme == "file" || relative) && !path.starts_with(folder)) {
-        return std::unexpected(
+        return model::failure(
             fmt::format("\"{}\" points outside the feed's folder {}; refused", reference, folder));
     }
     if (base_scheme == "file") {
         if (scheme != "file") {
-            return std::unexpected(fmt::format(
+            return model::failure(fmt::format(
                 "\"{}\" is not a file in the feed's folder {}; refused", reference, folder));
         }
     } else if (scheme != "http" && scheme != "https") {
-        return std::unexpected(fmt::format(
+        return model::failure(fmt::format(
             "\"{}\" is not an http(s) address; a web feed may only point to web files", reference));
     }
     return part(url.get(), CURLUPART_URL);

@@ -1,0 +1,92 @@
+#include "checks/asset_check.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include "render/image_file.hpp"
+
+namespace keiji::checks {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The box a photo covers on `frame`, in the proportions the promo and event templates use.
+render::Rect photo_box(render::Frame frame) {
+    if (frame.height > frame.width) {
+        return render::Rect{0, 0, frame.width, frame.height * 2 / 5};
+    }
+    return render::Rect{0, 0, frame.width / 2, frame.height * 85 / 100};
+}
+
+void check_image(const storage::PlaylistFile& file, std::size_t index, const std::string& image,
+                 render::Frame frame, model::Errors& problems) {
+    if (image.empty()) {
+        return;
+    }
+    const fs::path path = storage::resolve_asset(file.playlist.base_directory, image);
+    const std::string pointer =
+        model::append_pointer(model::append_pointer("/items", index), "image");
+    const model::SourceLocation where = file.document.location_of(pointer);
+    std::error_code error;
+    if (!fs::is_regular_file(path, error)) {
+        problems.push_back(model::Error{
+            .where = where,
+            .message = {fmt::format("the image file \"{}\" does not exist (looked for {}); the "
+                                    "screen would show a plain colour instead",
+                                    image, path.string()),
+                        fmt::format("画像ファイル「{}」が見つかりません({} を探しました)。画面には"
+                                    "写真の代わりに色の面が出ます",
+                                    image, path.string())}});
+        return;
+    }
+    // The same check and decoder the screen uses: what fails here is skipped there.
+    const auto decoded = render::load_image(path.string(), image);
+    if (!decoded) {
+        problems.push_back(model::Error{.where = where, .message = decoded.error().message});
+        return;
+    }
+    const render::Rect box = photo_box(frame);
+    const int width = (*decoded)->w;
+    const int height = (*decoded)->h;
+    const double enlargement = std::max(double(box.w) / width, double(box.h) / height);
+    if (enlargement > maximum_image_enlargement) {
+        const int need_w = int(std::ceil(box.w / maximum_image_enlargement));
+        const int need_h = int(std::ceil(box.h / maximum_image_enlargement));
+        problems.push_back(model::Error{
+            .where = where,
+            .message = {fmt::format("the image \"{}\" is {}×{} pixels: on a {}×{} screen it is "
+                                    "enlarged {:.1f} times and looks blurred; use at least {}×{}",
+                                    image, width, height, frame.width, frame.height, enlargement,
+                                    need_w, need_h),
+                        fmt::format("画像「{}」は {}×{} ピクセルです。{}×{} の画面では {:.1f} 倍"
+                                    "に拡大されてぼやけます。{}×{} 以上の画像にしてください",
+                                    image, width, height, frame.width, frame.height, enlargement,
+                                    need_w, need_h)},
+            .severity = model::Severity::warning});
+    }
+}
+
+}  // namespace
+
+model::Errors check_item_images(const storage::PlaylistFile& file, std::size_t index,
+                                render::Frame frame) {
+    model::Errors problems;
+    if (const std::string* image = model::image_of(file.playlist.items.at(index))) {
+        check_image(file, index, *image, frame, problems);
+    }
+    return problems;
+}
+
+model::Errors check_images(const storage::PlaylistFile& file, render::Frame frame) {
+    model::Errors problems;
+    for (std::size_t i = 0; i < file.playlist.items.size(); ++i) {
+        std::ranges::move(check_item_images(file, i, frame), std::back_inserter(problems));
+    }
+    return problems;
+}
+
+}  // namespace keiji::checks

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <date/tz.h>
+
+#include <string>
+
+#include "model/item.hpp"
+#include "model/time.hpp"
+#include "render/font_set.hpp"
+#include "render/screen.hpp"
+#include "render/slide_painter.hpp"
+#include "render/theme.hpp"
+
+namespace keiji::checks {
+
+// How a slide is shown: the language, the moment (for an event's あと N 日 / 本日開催 / 開催中)
+// and the corner's name in the header.
+struct ShotSetup {
+    std::string language = "ja";
+    model::TimePoint at{};
+    const date::time_zone* zone = nullptr;
+    std::string header_title;
+    render::Theme theme;
+    // Image paths in the item are relative to this folder (the playlist's), as the player
+    // resolves them when it loads content.
+    std::string base_directory = ".";
+};
+
+// Paints `item` onto `screen` itself (not a layer) exactly as the player composes it: the slide
+// by render::paint_slide, then the header band by render::paint_header with the clock at
+// `setup.at`. Returns the slide's paint report, with every text box it drew.
+render::PaintReport paint_shot(render::Screen& screen, render::FontSet& fonts,
+                               const model::Item& item, const ShotSetup& setup);
+
+}  // namespace keiji::checks

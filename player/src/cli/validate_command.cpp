@@ -1,0 +1,117 @@
+#include "cli/validate_command.hpp"
+
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "checks/validate.hpp"
+#include "cli/check_screen.hpp"
+#include "cli/messages.hpp"
+#include "render/sdl_runtime.hpp"
+
+namespace keiji::cli {
+
+namespace {
+
+enum class OutputFormat { text, json };
+
+struct ValidateOptions {
+    std::vector<std::string> files;
+    OutputFormat format = OutputFormat::text;
+    checks::Strictness strictness = checks::Strictness::warnings_pass;
+};
+
+void print_text(const checks::FileReport& report, std::string_view language) {
+    print_problems(report.problems, language);
+    if (report.parsed && !report.has_errors()) {
+        print(language.starts_with("ja")
+                  ? fmt::format("{}: OK({} 項目)\n", report.file, report.items)
+                  : fmt::format("{}: ok ({} items)\n", report.file, report.items));
+    }
+}
+
+nlohmann::json to_json(const checks::FileReport& report, std::string_view language) {
+    nlohmann::json problems = nlohmann::json::array();
+    for (const model::Error& problem : report.problems) {
+        problems.push_back(
+            {{"file", problem.where.file},
+             {"line", problem.where.line},
+             {"column", problem.where.column},
+             {"pointer", problem.where.pointer},
+             {"severity", problem.severity == model::Severity::error ? "error" : "warning"},
+             {"message", problem.text(language)},
+             {"message_en", problem.text("en")},
+             {"message_ja", problem.text("ja")}});
+    }
+    return {{"file", report.file},
+            {"valid", !report.has_errors()},
+            {"items", report.items},
+            {"problems", std::move(problems)}};
+}
+
+int run_validate(const ValidateOptions& options, const checks::ScreenUnderCheck& screen,
+                 std::string_view language) {
+    const render::SdlRuntime sdl;
+    checks::RendererOrReason renderer =
+        sdl.failure().empty() ? checks::CheckRenderer::open(screen)
+                              : model::failure(fmt::format("cannot start SDL: {}", sdl.failure()));
+    bool failed = false;
+    nlohmann::json files = nlohmann::json::array();
+    for (const std::string& path : options.files) {
+        const checks::FileReport report =
+            checks::validate_file(path, screen, renderer, options.strictness);
+        failed = failed || report.has_errors();
+        if (options.format == OutputFormat::json) {
+            files.push_back(to_json(report, language));
+        } else {
+            print_text(report, language);
+        }
+    }
+    if (options.format == OutputFormat::json) {
+        const nlohmann::json out{
+            {"valid", !failed},
+            {"screen", fmt::format("{}x{}", screen.frame.width, screen.frame.height)},
+            {"files", std::move(files)}};
+        print(out.dump(2) + "\n");
+    }
+    return failed ? 1 : 0;
+}
+
+}  // namespace
+
+Command add_validate_command(CLI::App& app, const Context& context) {
+    auto options = std::make_shared<ValidateOptions>();
+    auto* command = app.add_subcommand(
+        "validate", "Check playlist files; prints file:line:col: error: /pointer: message");
+    command->add_option("FILE", options->files, "Playlist files to check")
+        ->required()
+        ->check(CLI::ExistingFile);
+    auto screen = std::make_shared<CheckScreenOptions>(*command);
+    command->add_flag_function(
+        "--json", [options](std::int64_t) { options->format = OutputFormat::json; },
+        "Print one JSON document (files, problems with line, column, pointer, severity, "
+        "messages in English and Japanese) on stdout");
+    command->add_flag_function(
+        "--strict",
+        [options](std::int64_t) { options->strictness = checks::Strictness::warnings_fail; },
+        "Treat warnings (overflow, tofu, small text, contrast, reading time, never plays) as "
+        "errors");
+    command->footer(
+        "Messages are in Japanese when LANG starts with \"ja\". Exit code: 0 all "
+        "valid, 1 problems found, 2 usage error.\n"
+        "Rules: text at least viewing distance / 250 high (Japanese public-signage rule, MLIT "
+        "barrier-free guideline: 40 mm at 10 m); contrast at least 4.5:1 (WCAG 2.2 AA); "
+        "reading at 400 Japanese characters or 200 words a minute.\n"
+        "Example: keiji validate playlists/*.json --size 1080x1920 --strict");
+    const std::string language = context.message_language;
+    return Command{command, [options, screen, language] {
+                       const auto checked = screen->screen();
+                       if (!checked) {
+                           return fail("validate", checked.error(), language, 2);
+                       }
+                       return run_validate(*options, *checked, language);
+                   }};
+}
+
+}  // namespace keiji::cli

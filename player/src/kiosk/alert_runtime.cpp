@@ -1,0 +1,120 @@
+#include "kiosk/alert_runtime.hpp"
+
+#include <fmt/format.h>
+
+#include "alert/dropin_channel.hpp"
+#include "alert/http_poll_channel.hpp"
+#include "alert/mqtt_channel.hpp"
+#include "kiosk/log.hpp"
+#include "storage/file_io.hpp"
+
+namespace keiji::kiosk {
+
+namespace {
+
+void log_verdict(const alert::Verdict& verdict, std::string_view channel) {
+    log(verdict.accepted() ? Priority::notice : Priority::warning, "alert",
+        fmt::format("{} (via {})", verdict.describe(), channel));
+}
+
+}  // namespace
+
+model::Result<std::unique_ptr<AlertRuntime>> AlertRuntime::create(AlertSettings settings,
+                                                                  model::Clock& clock) {
+    const std::string key_text = settings.keys_text
+                                     ? *settings.keys_text
+                                     : KEIJI_TRY(storage::read_file(settings.keys_file));
+    auto keys = alert::KeyRing::parse(key_text);
+    if (!keys) {
+        return model::failure(std::move(keys.error()).context(settings.keys_file.string()));
+    }
+    const model::TimePoint now = std::chrono::floor<std::chrono::seconds>(clock.now().wall);
+    log(Priority::info, "alert",
+        fmt::format("{} trusted key(s) from {}; state in {}", keys->size(),
+                    settings.keys_file.string(), settings.state_directory.string()));
+    alert::FileStateStore store(settings.state_directory / "alerts.json");
+    auto saved = store.load();
+    std::vector<alert::Verdict> verdicts;
+    alert::AlertBook book(*keys);
+    if (!saved) {
+        log(Priority::error, "alert", saved.error().text());
+    } else if (saved->has_value()) {
+        book = alert::AlertBook::restore(**saved, *keys, now, &verdicts);
+    }
+    for (const alert::Verdict& verdict : verdicts) {
+        log_verdict(verdict, "saved state");
+    }
+    return std::unique_ptr<AlertRuntime>(
+        new AlertRuntime(std::move(settings), std::move(book), clock));
+}
+
+AlertRuntime::~AlertRuntime() {
+    stop_channels();
+}
+
+model::Result<void> AlertRuntime::start_channels(std::function<void()> wake) {
+    m_mailbox.set_wake(std::move(wake));
+    const auto channel_log = [](std::string message) { log(Priority::warning, "alert", message); };
+    m_channels.push_back(
+        std::make_unique<alert::DropInChannel>(dropin_directory(), m_mailbox, channel_log));
+    if (!m_settings.mqtt_url.empty()) {
+        auto address = alert::parse_mqtt_url(m_settings.mqtt_url);
+        if (!address) {
+            return model::failure(address.error());
+        }
+        auto channel = alert::MqttChannel::start(
+            *address, m_settings.mqtt_topic, m_mailbox,
+            [](std::string message) { log(Priority::info, "alert", message); });
+        if (!channel) {
+            return model::failure(channel.error());
+        }
+        m_channels.push_back(std::move(*channel));
+    }
+    if (!m_settings.alert_url.empty()) {
+        m_channels.push_back(std::make_unique<alert::HttpPollChannel>(
+            m_settings.alert_url, m_settings.poll_interval, m_mailbox, m_clock, channel_log));
+    }
+    return {};
+}
+
+void AlertRuntime::stop_channels() {
+    for (auto& channel : m_channels) {
+        channel->stop();
+    }
+    m_channels.clear();
+}
+
+bool AlertRuntime::process(model::TimePoint now) {
+    bool changed = false;
+    for (const alert::Delivery& delivery : m_mailbox.take_all()) {
+        const alert::Verdict verdict = m_book.receive(delivery.envelope, now);
+        log_verdict(verdict, delivery.channel);
+        changed = changed || verdict.accepted();
+    }
+    for (const std::string& identifier : m_book.expire(now)) {
+        log(Priority::notice, "alert", fmt::format("alert {} expired", identifier));
+        changed = true;
+    }
+    if (changed) {
+        persist();
+    }
+    return changed;
+}
+
+void AlertRuntime::persist() {
+    if (auto saved = m_store.save(m_book.serialize()); !saved) {
+        log(Priority::error, "alert",
+            fmt::format("cannot save the alert state (it will not survive a restart): {}",
+                        saved.error().text()));
+    }
+}
+
+std::vector<alert::Alert> AlertRuntime::active() const {
+    std::vector<alert::Alert> alerts;
+    for (const alert::ActiveAlert* active : m_book.active()) {
+        alerts.push_back(active->alert);
+    }
+    return alerts;
+}
+
+}  // namespace keiji::kiosk

@@ -1,0 +1,83 @@
+#pragma once
+
+#include <chrono>
+#include <expected>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "alert/alert_book.hpp"
+#include "alert/channel.hpp"
+#include "alert/mailbox.hpp"
+#include "alert/state_store.hpp"
+#include "model/clock.hpp"
+#include "model/error.hpp"
+
+namespace keiji::kiosk {
+
+// Where alerts come from and where their state lives.
+struct AlertSettings {
+    std::filesystem::path state_directory;
+    std::filesystem::path keys_file;
+    // The key file's JSON itself, when the keys come from keiji.json instead of keys_file.
+    std::optional<std::string> keys_text;
+    std::string mqtt_url;  // mqtt://host:port; empty: no MQTT.
+    std::string mqtt_topic;
+    std::string alert_url;  // HTTP(S) URL of the envelope; empty: no polling.
+    std::chrono::milliseconds poll_interval{2000};
+};
+
+// The alert side of the main loop: the state machine, its persistence, and the channels feeding
+// it through one mailbox. Lives on the main thread; only the channels run elsewhere.
+class AlertRuntime {
+public:
+    // Reads the keys and restores the saved state at `now` (logging every verdict). Fails when
+    // the key file exists but is broken: a screen that silently ignores alerts is worse.
+    // `clock` says when "now" is, stamps deliveries and times the HTTP polls.
+    [[nodiscard]] static model::Result<std::unique_ptr<AlertRuntime>> create(AlertSettings settings,
+                                                                             model::Clock& clock);
+
+    // Starts the drop-in folder, MQTT and HTTP channels; `wake` is called from their threads
+    // after each delivery. Fails when an MQTT URL is malformed.
+    [[nodiscard]] model::Result<void> start_channels(std::function<void()> wake);
+    void stop_channels();
+
+    // Runs every waiting envelope through the state machine, drops expired alerts, persists on
+    // change. True when what should be on screen changed.
+    bool process(model::TimePoint now);
+
+    [[nodiscard]] std::vector<alert::Alert> active() const;
+    [[nodiscard]] std::optional<model::TimePoint> next_expiry() const {
+        return m_book.next_expiry();
+    }
+    [[nodiscard]] alert::Mailbox& mailbox() { return m_mailbox; }
+    [[nodiscard]] const AlertSettings& settings() const { return m_settings; }
+    [[nodiscard]] std::filesystem::path dropin_directory() const {
+        return m_settings.state_directory / "incoming";
+    }
+
+    ~AlertRuntime();
+    AlertRuntime(const AlertRuntime&) = delete;
+    AlertRuntime& operator=(const AlertRuntime&) = delete;
+
+private:
+    AlertRuntime(AlertSettings settings, alert::AlertBook book, model::Clock& clock)
+        : m_settings(std::move(settings)),
+          m_clock(clock),
+          m_store(m_settings.state_directory / "alerts.json"),
+          m_book(std::move(book)),
+          m_mailbox(clock) {}
+    void persist();
+
+    AlertSettings m_settings;
+    model::Clock& m_clock;
+    alert::FileStateStore m_store;
+    alert::AlertBook m_book;
+    alert::Mailbox m_mailbox;
+    std::vector<std::unique_ptr<alert::Channel>> m_channels;
+};
+
+}  // namespace keiji::kiosk

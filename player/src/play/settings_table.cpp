@@ -1,0 +1,252 @@
+#include "play/settings_table.hpp"
+
+#include <algorithm>
+
+#include "play/setting_values.hpp"
+
+namespace keiji::play {
+
+namespace {
+
+using namespace values;
+using model::Presence;
+constexpr unsigned everywhere = in_play | in_checks;
+
+std::vector<Setting> make_table() {
+    return {
+        // What plays
+        {.name = "config",
+         .flags = "--config",
+         .type_name = "FILE",
+         .help = "The screen's configuration (keiji.json, see content-schema/config.schema.json); "
+                 "the command line wins over it",
+         .contexts = everywhere | in_cache,
+         .value = text(&Settings::config_file)},
+        {.name = "content",
+         .flags = "--content",
+         .type_name = "PATH",
+         .help = "Folder of playlists (*.json) or one playlist file",
+         .value = text(&Settings::content)},
+        {.name = "feed.url",
+         .flags = "--feed",
+         .config_key = "/feed/url",
+         .type_name = "URL",
+         .help = "Play the feed at this address (https://…/feed.json, or a folder), kept in the "
+                 "cache for offline play; --content plays until the first sync",
+         .contexts = in_play | in_cache,
+         .presence = Presence::required,
+         .value = text(&Settings::feed)},
+        {.name = "feed.poll_seconds",
+         .config_key = "/feed/poll_seconds",
+         .help = "Seconds between checks of the feed",
+         .value = integer(&Settings::feed_poll_seconds, 10, 86400)},
+        {.name = "feed.public_keys",
+         .config_key = "/feed/public_keys",
+         .help = "Keys one of which must have signed the feed",
+         .contexts = in_play | in_cache,
+         .value = keys(&Settings::feed_keys)},
+        {.name = "feed.stale_after_minutes",
+         .config_key = "/feed/stale_after_minutes",
+         .help = "Show 最終更新 in the header when the last good sync is older (0: never)",
+         .value = integer(&Settings::stale_after_minutes, 0, 100000)},
+        {.name = "cache.directory",
+         .flags = "--cache",
+         .config_key = "/cache/directory",
+         .type_name = "DIR",
+         .help = "The offline cache folder (see keiji cache --help)",
+         .contexts = in_play | in_cache,
+         .reload = OnReload::next_start,
+         .value = text(&Settings::cache_directory)},
+        {.name = "cache.budget_mb",
+         .flags = "--budget-mb",
+         .config_key = "/cache/budget_mb",
+         .type_name = "MB",
+         .help = "Keep the cache within this many megabytes (files the current and previous feed "
+                 "need are always kept)",
+         .contexts = in_play | in_cache,
+         .value = big_integer(&Settings::cache_budget_mb, 16, 1 << 20)},
+        {.name = "state_directory",
+         .flags = "--state-dir",
+         .config_key = "/state_directory",
+         .type_name = "DIR",
+         .help = "Folder for what survives a reboot: alerts.json, status.json, proof-of-play/, "
+                 "incoming/ (drop-in alert envelopes)",
+         .reload = OnReload::next_start,
+         .value = text(&Settings::state_directory)},
+        // The screen
+        {.name = "screen.id",
+         .flags = "--screen-id",
+         .config_key = "/screen/id",
+         .type_name = "ID",
+         .help = "This screen's name, which the feed's screens refer to",
+         .value = text(&Settings::screen_id)},
+        {.name = "screen.tags",
+         .config_key = "/screen/tags",
+         .help = "Names for assigning screens in groups",
+         .value = list(&Settings::screen_tags)},
+        {.name = "languages",
+         .flags = "--lang",
+         .config_key = "/languages",
+         .type_name = "LANG",
+         .help = "Language to show (ja, ja-x-easy, en, zh-Hans, ko, ...)",
+         .contexts = everywhere,
+         .value = list(&Settings::languages)},
+        {.name = "display.rotation",
+         .flags = "--rotate",
+         .config_key = "/display/rotation",
+         .type_name = "DEG",
+         .help = "Turn the picture this many degrees clockwise on the panel: 0, 90, 180 or 270 "
+                 "(90 or 270 for a portrait screen on a landscape panel; the templates lay out at "
+                 "1080x1920 on a 1920x1080 panel). Headless PNGs show the panel, turned",
+         .value = integer_choice(&Settings::rotation, {0, 90, 180, 270})},
+        {.name = "display.size",
+         .flags = "--size,--window",
+         .config_key = "/display/width",
+         .type_name = "WxH",
+         .help = "Size of the screen in pixels (a window: 1280x720 unless given; headless, "
+                 "validate and preview: 1920x1080; 1080x1920 for portrait)",
+         .contexts = everywhere,
+         .reload = OnReload::next_start,
+         .value = size(&Settings::size)},
+        {.name = "display.diagonal_inches",
+         .flags = "--screen-inches",
+         .config_key = "/display/diagonal_inches",
+         .type_name = "INCHES",
+         .help = "Diagonal of the screen in inches (for the legibility check)",
+         .contexts = in_checks,
+         .value = number(&Settings::diagonal_inches, 7, 400)},
+        {.name = "display.viewing_distance_m",
+         .flags = "--viewing-distance",
+         .config_key = "/display/viewing_distance_m",
+         .type_name = "METRES",
+         .help = "Metres from which people read the screen (for the legibility check)",
+         .contexts = in_checks,
+         .value = number(&Settings::viewing_distance_m, 0.3, 100)},
+        {.name = "fullscreen",
+         .flags = "--fullscreen",
+         .help = "Fill the whole display, hide the mouse cursor",
+         .contexts = in_window,
+         .value = on_off(&Settings::fullscreen)},
+        {.name = "transition",
+         .flags = "--transition",
+         .type_name = "KIND",
+         .help = "How one slide gives way to the next: crossfade, cut or slide",
+         .value = choice(&Settings::transition, {"crossfade", "cut", "slide"})},
+        {.name = "era",
+         .flags = "--era",
+         .help = "Dates in the header as 令和8年11月24日",
+         .value = on_off(&Settings::japanese_era)},
+        {.name = "ticker",
+         .flags = "--ticker",
+         .type_name = "TEXT",
+         .help = "A short notice scrolling at the bottom (repeat for several); without it a "
+                 "still slide costs no CPU",
+         .value = list(&Settings::ticker)},
+        // Alerts
+        {.name = "alerts.keys_file",
+         .flags = "--alert-keys",
+         .type_name = "FILE",
+         .help = "Public keys trusted for alerts (default: alerts.public_keys of keiji.json, "
+                 "else /etc/keiji/alert-keys.json; without keys alerts are off)",
+         .reload = OnReload::next_start,
+         .value = text(&Settings::alert_keys_file)},
+        {.name = "alerts.public_keys",
+         .config_key = "/alerts/public_keys",
+         .help = "Public keys trusted for alerts",
+         .reload = OnReload::next_start,
+         .value = keys(&Settings::alert_keys)},
+        {.name = "alerts.mqtt.url",
+         .flags = "--mqtt",
+         .config_key = "/alerts/mqtt/url",
+         .type_name = "URL",
+         .help = "MQTT broker for alerts, e.g. mqtt://broker.example:1883",
+         .reload = OnReload::next_start,
+         .presence = Presence::required,
+         .value = text(&Settings::mqtt_url)},
+        {.name = "alerts.mqtt.topic",
+         .flags = "--mqtt-topic",
+         .config_key = "/alerts/mqtt/topic",
+         .type_name = "TOPIC",
+         .help = "MQTT topic of the alerts",
+         .reload = OnReload::next_start,
+         .presence = Presence::required,
+         .value = text(&Settings::mqtt_topic)},
+        {.name = "alerts.poll_url",
+         .flags = "--alert-url",
+         .config_key = "/alerts/poll_url",
+         .type_name = "URL",
+         .help = "Alert envelope polled over HTTP (the fallback when MQTT is down)",
+         .reload = OnReload::next_start,
+         .value = text(&Settings::alert_url)},
+        {.name = "alerts.poll_seconds",
+         .flags = "--alert-poll",
+         .config_key = "/alerts/poll_seconds",
+         .type_name = "SECONDS",
+         .help = "Seconds between HTTP polls of the alert envelope",
+         .reload = OnReload::next_start,
+         .value = number(&Settings::alert_poll_seconds, 0.1, 3600)},
+        {.name = "alerts.rotation_seconds",
+         .flags = "--alert-rotation",
+         .type_name = "SECONDS",
+         .help = "Seconds each language of an alert stays on screen",
+         .value = number(&Settings::alert_rotation_seconds, 1, 600)},
+        // Headless runs and time
+        {.name = "headless",
+         .flags = "--headless",
+         .help = "No window: write the frame shown at each change as a PNG (default size "
+                 "1920x1080)",
+         .contexts = in_headless,
+         .value = on_off(&Settings::headless)},
+        {.name = "out",
+         .flags = "--out",
+         .type_name = "DIR",
+         .help = "Headless: folder for the PNG frames",
+         .contexts = in_headless,
+         .value = text(&Settings::out_directory)},
+        {.name = "seconds",
+         .flags = "--seconds",
+         .type_name = "SECONDS",
+         .help = "Headless: play this many seconds (simulated, so a day takes seconds)",
+         .contexts = in_headless,
+         .value = optional_number(&Settings::seconds, 0.001, 1e9)},
+        {.name = "cycles",
+         .flags = "--cycles",
+         .type_name = "N",
+         .help = "Headless: stop after showing every eligible item this many times",
+         .contexts = in_headless,
+         .value = optional_integer(&Settings::cycles, 1, 1'000'000)},
+        {.name = "discard_frames",
+         .flags = "--discard-frames",
+         .help = "Headless: render every frame but write no PNG (for long runs; the log still "
+                 "counts the slides presented)",
+         .contexts = in_headless,
+         .value = on_off(&Settings::discard_frames)},
+        {.name = "at",
+         .flags = "--at",
+         .type_name = "ISO8601",
+         .help = "Play as if it were this time, e.g. 2025-11-20T10:00:00+09:00 (in a window the "
+                 "clock then runs on from there)",
+         .contexts = everywhere,
+         .value = moment(&Settings::at)},
+        {.name = "realtime",
+         .flags = "--realtime",
+         .help = "Headless: run on the real clock (to receive alerts over the network)",
+         .contexts = in_headless,
+         .value = on_off(&Settings::realtime)},
+    };
+}
+
+}  // namespace
+
+const std::vector<Setting>& settings_table() {
+    static const std::vector<Setting> table = make_table();
+    return table;
+}
+
+const Setting* find_setting(std::string_view name) {
+    const auto& table = settings_table();
+    const auto found = std::ranges::find(table, name, &Setting::name);
+    return found == table.end() ? nullptr : &*found;
+}
+
+}  // namespace keiji::play

@@ -1,0 +1,106 @@
+#include "sync/feed_builder.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "alert/signing.hpp"
+#include "model/feed.hpp"
+#include "storage/file_io.hpp"
+#include "storage/playlist_file.hpp"
+#include "sync/sha256.hpp"
+
+namespace keiji::sync {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::optional<nlohmann::json> describe_file(const fs::path& file, const std::string& url) {
+    const auto bytes = storage::read_file(file);
+    if (!bytes || bytes->empty()) {
+        return std::nullopt;
+    }
+    return nlohmann::json{{"url", url}, {"bytes", bytes->size()}, {"sha256", sha256_hex(*bytes)}};
+}
+
+}  // namespace
+
+std::expected<BuiltFeed, model::Errors> build_feed(const fs::path& folder,
+                                                   const alert::SecretKey* key) {
+    model::Errors problems;
+    nlohmann::json playlists = nlohmann::json::array();
+    nlohmann::json ids = nlohmann::json::array();
+    std::map<std::string, std::string> images;  // Path in the folder → the playlist using it.
+    for (const fs::path& file : storage::playlist_files_in(folder)) {
+        const auto playlist = storage::load_playlist_file(file);
+        if (!playlist) {
+            problems.insert(problems.end(), playlist.error().begin(), playlist.error().end());
+            continue;
+        }
+        for (const model::Item& item : playlist->playlist.items) {
+            if (const std::string* image = model::image_of(item); image && !image->empty()) {
+                images.emplace(*image, file.string());
+            }
+        }
+        auto described = describe_file(file, file.filename().string());
+        (*described)["id"] = playlist->playlist.id;
+        playlists.push_back(*described);
+        ids.push_back(playlist->playlist.id);
+    }
+    nlohmann::json assets = nlohmann::json::array();
+    for (const auto& [image, playlist_file] : images) {
+        const auto described = model::is_safe_relative_path(image)
+                                   ? describe_file(folder / image, image)
+                                   : std::nullopt;
+        if (!described) {
+            problems.push_back(model::Error{
+                .where = {.file = playlist_file},
+                .message = {fmt::format("the image \"{}\" is not a file inside {} (or is empty)",
+                                        image, folder.string()),
+                            fmt::format("画像「{}」が {} の中にない(または空の)ファイルです", image,
+                                        folder.string())}});
+            continue;
+        }
+        nlohmann::json asset = {{"path", image}};
+        asset.update(*described);
+        assets.push_back(asset);
+    }
+    if (ids.empty() && problems.empty()) {
+        problems.push_back(
+            model::Error{.where = {.file = folder.string()},
+                         .message = {"no playlists (*.json) in this folder",
+                                     "このフォルダにプレイリスト(*.json)がありません"}});
+    }
+    if (!problems.empty()) {
+        return std::unexpected(std::move(problems));
+    }
+    nlohmann::json feed = {{"$schema", "../content-schema/feed.schema.json"},
+                           {"playlists", playlists},
+                           {"screens", {{{"tag", "all"}, {"playlists", ids}}}},
+                           {"assets", assets}};
+    BuiltFeed built{.playlists = playlists.size(), .assets = assets.size()};
+    if (key != nullptr) {
+        feed["signature"] = {{"key_id", key->key_id}, {"url", "feed.json.sig"}};
+        built.key_id = key->key_id;
+    }
+    built.text = feed.dump(2) + "\n";
+    if (key != nullptr) {
+        auto signature = alert::sign_detached(built.text, key->secret_key);
+        if (!signature) {
+            return std::unexpected(model::Errors{std::move(signature.error())});
+        }
+        built.signature = alert::to_base64(*signature);
+    }
+    return built;
+}
+
+model::Result<void> write_feed(const fs::path& folder, const BuiltFeed& feed) {
+    if (feed.signature) {
+        KEIJI_TRY(storage::write_file_atomically(folder / "feed.json.sig", *feed.signature + "\n"));
+    }
+    return storage::write_file_atomically(folder / "feed.json", feed.text);
+}
+
+}  // namespace keiji::sync
