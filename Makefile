@@ -30,6 +30,14 @@ run: deps
 	cmake --build --preset release --target keiji
 	@./scripts/run.sh build/release/player/keiji
 
+# make studio: the web console for content staff on http://127.0.0.1:8080/, its data in
+# out/studio (the first start prints the administrator's password once).
+.PHONY: studio
+studio: deps
+	@cmake --preset release >/dev/null
+	cmake --build --preset release --target keiji
+	build/release/player/keiji studio --data out/studio --listen 127.0.0.1:8080
+
 # make bench: keiji against a Chromium kiosk showing the same slides, crossfade frame time and a
 # memory soak, as one table (tests/bench/run.sh; BENCH_RUNS, BENCH_SOAK_SECONDS... in the
 # environment). Its own release build dir; it prints figures and is not part of make test.

@@ -61,7 +61,7 @@ TEST_CASE("image cover: the focal point decides which part of a wide photo stays
     CHECK_FALSE(canvas.draw_image_cover(test::binary_path("missing.png"), {0, 0, 50, 100}));
 }
 
-TEST_CASE("image cache: a prefetched photo is decoded once and shared; a missing one is null") {
+TEST_CASE("image cache: a prefetched photo is decoded once and shared, and a missing one is null") {
     SdlFixture sdl;
     const std::string path = write_two_colour_image();
     render::ImageCache cache(2);
@@ -74,7 +74,7 @@ TEST_CASE("image cache: a prefetched photo is decoded once and shared; a missing
     CHECK(cache.get("") == nullptr);
 }
 
-TEST_CASE("qr: a URL becomes a code with its three finder patterns; too long is refused") {
+TEST_CASE("qr: a URL becomes a code with its three finder patterns, and too long is refused") {
     const auto code = render::encode_qr("https://www.city.gujo.gifu.jp/");
     REQUIRE(code.has_value());
     CHECK(code->modules >= 21);

@@ -38,7 +38,7 @@ TEST_CASE("theme: every text colour on its background reaches 4.5:1") {
     }
 }
 
-TEST_CASE("theme: a playlist's \"theme\" reaches every item; a bad colour is located") {
+TEST_CASE("theme: a playlist's \"theme\" reaches every item, and a bad colour is located") {
     const auto playlist = keiji::model::parse_playlist_text(R"({
         "theme": {"accent": "#6A1B9A", "type_scale": 1.1},
         "items": [{"type": "notice", "id": "a", "title": "一"},

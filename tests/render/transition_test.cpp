@@ -27,7 +27,7 @@ TEST_CASE("transition: easing starts and ends at rest and is symmetric") {
     CHECK(ease(0.25) == doctest::Approx(1.0 - ease(0.75)));
 }
 
-TEST_CASE("transition: crossfade raises the incoming alpha; slide moves both by whole pixels") {
+TEST_CASE("transition: crossfade raises the incoming alpha, and slide moves both by whole pixels") {
     const Frame frame{1920, 1080};
     auto* from = reinterpret_cast<SDL_Texture*>(0x1);
     auto* to = reinterpret_cast<SDL_Texture*>(0x2);

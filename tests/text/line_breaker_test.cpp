@@ -57,7 +57,7 @@ TEST_CASE("lines: U+FFFF in text is laid out, not taken for the end of the text"
     CHECK(lines_of("a\uFFFF\uFFFDb", 16) == Lines{"a\uFFFF\uFFFDb"});
 }
 
-TEST_CASE("lines: text that fits stays on one line; \\n always breaks") {
+TEST_CASE("lines: text that fits stays on one line, and \\n always breaks") {
     CHECK(lines_of("港区役所", 10) == Lines{"港区役所"});
     CHECK(lines_of("一行目\n二行目", 10) == Lines{"一行目", "二行目"});
     CHECK(lines_of("", 10) == Lines{""});

@@ -14,6 +14,7 @@
 #include "cli/preview_command.hpp"
 #include "cli/report_command.hpp"
 #include "cli/schedule_command.hpp"
+#include "cli/studio_command.hpp"
 #include "cli/validate_command.hpp"
 
 namespace keiji::cli {
@@ -34,9 +35,9 @@ Examples:
 
 using AddCommand = Command (*)(CLI::App&, const Context&);
 constexpr AddCommand commands[] = {
-    add_play_command,   add_validate_command, add_preview_command,
-    add_layout_command, add_schedule_command, add_alert_command,
-    add_cache_command,  add_feed_command,     add_report_command,
+    add_play_command,     add_validate_command, add_preview_command, add_layout_command,
+    add_schedule_command, add_alert_command,    add_cache_command,   add_feed_command,
+    add_report_command,   add_studio_command,
 };
 
 // A first word that is no command (a typo): say which commands there are.

@@ -79,13 +79,17 @@ using Result = std::expected<T, Error>;
 }  // namespace keiji::model
 
 // Unwraps a Result (or any std::expected): its value, or returns its error from the enclosing
-// function at once. The Ladybird TRY, as a GNU statement expression (GCC and clang).
+// function at once. The Ladybird TRY, as a GNU statement expression (GCC and clang); each use has
+// a name of its own, so one may be nested in another's argument.
 //   const std::string text = KEIJI_TRY(storage::read_file(path));
-#define KEIJI_TRY(...)                                                   \
-    __extension__({                                                      \
-        auto&& keiji_try_result = (__VA_ARGS__);                         \
-        if (!keiji_try_result) {                                         \
-            return std::unexpected(std::move(keiji_try_result).error()); \
-        }                                                                \
-        std::move(keiji_try_result).value();                             \
+#define KEIJI_TRY(...) KEIJI_TRY_AS(KEIJI_TRY_JOIN(keiji_try_, __COUNTER__), __VA_ARGS__)
+#define KEIJI_TRY_JOIN(a, b) KEIJI_TRY_JOIN_AGAIN(a, b)
+#define KEIJI_TRY_JOIN_AGAIN(a, b) a##b
+#define KEIJI_TRY_AS(name, ...)                              \
+    __extension__({                                          \
+        auto&& name = (__VA_ARGS__);                         \
+        if (!name) {                                         \
+            return std::unexpected(std::move(name).error()); \
+        }                                                    \
+        std::move(name).value();                             \
     })

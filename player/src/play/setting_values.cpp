@@ -17,6 +17,10 @@ using detail::MemberValue;
 using detail::parse_number;
 
 std::string format_number(double value) {
+    // Whole numbers as such (1048576, not 1.04858e+06).
+    if (value == std::floor(value) && std::fabs(value) < 1e15) {
+        return fmt::format("{}", static_cast<long long>(value));
+    }
     return fmt::format("{:g}", value);
 }
 

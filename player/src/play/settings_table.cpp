@@ -62,9 +62,9 @@ std::vector<Setting> make_table() {
          .config_key = "/cache/budget_mb",
          .type_name = "MB",
          .help = "Keep the cache within this many megabytes (files the current and previous feed "
-                 "need are always kept)",
+                 "need are always kept, so 0 keeps just those)",
          .contexts = in_play | in_cache,
-         .value = big_integer(&Settings::cache_budget_mb, 16, 1 << 20)},
+         .value = big_integer(&Settings::cache_budget_mb, 0, 1 << 20)},
         {.name = "state_directory",
          .flags = "--state-dir",
          .config_key = "/state_directory",

@@ -27,43 +27,38 @@ std::optional<nlohmann::json> describe_file(const fs::path& file, const std::str
 
 }  // namespace
 
-std::expected<BuiltFeed, model::Errors> build_feed(const fs::path& folder,
-                                                   const alert::SecretKey* key) {
+std::expected<BuiltFeed, model::Errors> build_feed_from(
+    const fs::path& folder, const std::vector<FeedPlaylistFile>& playlist_files,
+    const std::vector<std::string>& asset_paths, const alert::SecretKey* key) {
     model::Errors problems;
     nlohmann::json playlists = nlohmann::json::array();
     nlohmann::json ids = nlohmann::json::array();
-    std::map<std::string, std::string> images;  // Path in the folder → the playlist using it.
-    for (const fs::path& file : storage::playlist_files_in(folder)) {
-        const auto playlist = storage::load_playlist_file(file);
-        if (!playlist) {
-            problems.insert(problems.end(), playlist.error().begin(), playlist.error().end());
+    for (const FeedPlaylistFile& file : playlist_files) {
+        auto described = describe_file(folder / file.path, file.path);
+        if (!described) {
+            problems.push_back(model::Error{.where = {.file = (folder / file.path).string()},
+                                            .message = {"the playlist file is missing or empty",
+                                                        "プレイリストのファイルがないか、空です"}});
             continue;
         }
-        for (const model::Item& item : playlist->playlist.items) {
-            if (const std::string* image = model::image_of(item); image && !image->empty()) {
-                images.emplace(*image, file.string());
-            }
-        }
-        auto described = describe_file(file, file.filename().string());
-        (*described)["id"] = playlist->playlist.id;
+        (*described)["id"] = file.id;
         playlists.push_back(*described);
-        ids.push_back(playlist->playlist.id);
+        ids.push_back(file.id);
     }
     nlohmann::json assets = nlohmann::json::array();
-    for (const auto& [image, playlist_file] : images) {
-        const auto described = model::is_safe_relative_path(image)
-                                   ? describe_file(folder / image, image)
-                                   : std::nullopt;
+    for (const std::string& path : asset_paths) {
+        const auto described =
+            model::is_safe_relative_path(path) ? describe_file(folder / path, path) : std::nullopt;
         if (!described) {
             problems.push_back(model::Error{
-                .where = {.file = playlist_file},
+                .where = {.file = folder.string()},
                 .message = {fmt::format("the image \"{}\" is not a file inside {} (or is empty)",
-                                        image, folder.string()),
-                            fmt::format("画像「{}」が {} の中にない(または空の)ファイルです", image,
+                                        path, folder.string()),
+                            fmt::format("画像「{}」が {} の中にない(または空の)ファイルです", path,
                                         folder.string())}});
             continue;
         }
-        nlohmann::json asset = {{"path", image}};
+        nlohmann::json asset = {{"path", path}};
         asset.update(*described);
         assets.push_back(asset);
     }
@@ -94,6 +89,43 @@ std::expected<BuiltFeed, model::Errors> build_feed(const fs::path& folder,
         built.signature = alert::to_base64(*signature);
     }
     return built;
+}
+
+std::expected<BuiltFeed, model::Errors> build_feed(const fs::path& folder,
+                                                   const alert::SecretKey* key) {
+    model::Errors problems;
+    std::vector<FeedPlaylistFile> playlists;
+    std::map<std::string, std::string> images;  // Path in the folder → the playlist using it.
+    for (const fs::path& file : storage::playlist_files_in(folder)) {
+        const auto playlist = storage::load_playlist_file(file);
+        if (!playlist) {
+            problems.insert(problems.end(), playlist.error().begin(), playlist.error().end());
+            continue;
+        }
+        for (const model::Item& item : playlist->playlist.items) {
+            if (const std::string* image = model::image_of(item); image && !image->empty()) {
+                images.emplace(*image, file.string());
+            }
+        }
+        playlists.push_back({playlist->playlist.id, file.filename().string()});
+    }
+    std::vector<std::string> assets;
+    for (const auto& [image, playlist_file] : images) {
+        if (!model::is_safe_relative_path(image) || !describe_file(folder / image, image)) {
+            problems.push_back(model::Error{
+                .where = {.file = playlist_file},
+                .message = {fmt::format("the image \"{}\" is not a file inside {} (or is empty)",
+                                        image, folder.string()),
+                            fmt::format("画像「{}」が {} の中にない(または空の)ファイルです", image,
+                                        folder.string())}});
+            continue;
+        }
+        assets.push_back(image);
+    }
+    if (!problems.empty()) {
+        return std::unexpected(std::move(problems));
+    }
+    return build_feed_from(folder, playlists, assets, key);
 }
 
 model::Result<void> write_feed(const fs::path& folder, const BuiltFeed& feed) {

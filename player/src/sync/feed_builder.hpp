@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "alert/key_files.hpp"
 #include "model/error.hpp"
@@ -25,6 +26,19 @@ struct BuiltFeed {
 // line and column), an image that is not a non-empty file inside the folder, or no playlist.
 [[nodiscard]] std::expected<BuiltFeed, model::Errors> build_feed(
     const std::filesystem::path& folder, const alert::SecretKey* key = nullptr);
+
+// A playlist the feed lists: its id and its file, relative to the feed's folder.
+struct FeedPlaylistFile {
+    std::string id;
+    std::string path;  // "partners.json", "playlists/partners-3f2a9c1b.json"
+};
+
+// The same from lists (the studio names its files by content): each playlist and asset file is
+// described (size, SHA-256) from `folder`, and every screen ("all") plays every playlist.
+// Errors: a file that is missing or empty.
+[[nodiscard]] std::expected<BuiltFeed, model::Errors> build_feed_from(
+    const std::filesystem::path& folder, const std::vector<FeedPlaylistFile>& playlists,
+    const std::vector<std::string>& assets, const alert::SecretKey* key = nullptr);
 
 // Writes the signature (if any), then feed.json, each atomically: a screen never fetches a
 // feed.json whose signature is not there yet.

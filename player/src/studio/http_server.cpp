@@ -1,0 +1,68 @@
+#include "studio/http_server.hpp"
+
+#include <fmt/format.h>
+#include <httplib.h>
+
+#include "studio/routes.hpp"
+
+namespace keiji::studio {
+
+HttpServer::HttpServer(Studio& studio)
+    : m_studio(studio), m_server(std::make_unique<httplib::Server>()) {
+    // Uploads are at most 20 MB; anything larger is refused before it is read (413).
+    m_server->set_payload_max_length(std::size_t(Uploads::max_bytes) + (1 << 20));
+    m_server->set_read_timeout(10, 0);
+    m_server->set_write_timeout(30, 0);
+    m_server->set_keep_alive_max_count(100);
+    m_server->set_error_handler([](const httplib::Request& request, httplib::Response& response) {
+        if (request.path.starts_with("/api/") && response.body.empty()) {
+            const bool too_big = response.status == 413;
+            response.set_content(
+                nlohmann::json{
+                    {"error",
+                     {{"en", too_big ? "the request is too big (a picture may have 20 MB)"
+                                     : "there is no such address"},
+                      {"ja", too_big ? "リクエストが大きすぎます(画像は 20 MB まで)"
+                                     : "そのアドレスはありません"}}}}
+                    .dump(),
+                "application/json; charset=utf-8");
+        }
+    });
+    Router router(*m_server, m_studio);
+    add_session_routes(router);
+    add_content_routes(router);
+    add_media_routes(router);
+    add_publish_routes(router);
+    add_admin_routes(router);
+}
+
+HttpServer::~HttpServer() {
+    stop();
+}
+
+model::Result<int> HttpServer::bind(const std::string& host, int port) {
+    const int bound = port == 0 ? m_server->bind_to_any_port(host)
+                                : (m_server->bind_to_port(host, port) ? port : -1);
+    if (bound < 0) {
+        return model::failure(
+            fmt::format("cannot listen on {}:{} (is another program using it?)", host, port),
+            fmt::format("{}:{} で待ち受けできません(他のプログラムが使っていませんか)", host,
+                        port));
+    }
+    return bound;
+}
+
+model::Result<void> HttpServer::serve() {
+    if (!m_server->listen_after_bind()) {
+        return model::failure("the studio's server stopped with an error");
+    }
+    return {};
+}
+
+void HttpServer::stop() {
+    if (m_server->is_running()) {
+        m_server->stop();
+    }
+}
+
+}  // namespace keiji::studio

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "studio/router.hpp"
+
+namespace keiji::studio {
+
+// The studio's routes, by subject (studio/API.md lists them all).
+void add_session_routes(Router& router);  // login, logout, me, the pages
+void add_content_routes(Router& router);  // playlists, items, the workflow
+void add_media_routes(Router& router);    // uploads and previews
+void add_publish_routes(Router& router);  // publish, versions, rollback, schedule
+void add_admin_routes(Router& router);    // users, audit log, settings
+
+// The JSON of a user, an item summary, a problem: shared by the routes.
+[[nodiscard]] nlohmann::json to_json(const User& user);
+[[nodiscard]] nlohmann::json to_json(const ItemRecord& item);
+[[nodiscard]] nlohmann::json to_json(const model::Error& problem);
+[[nodiscard]] nlohmann::json to_json(const model::Errors& problems);
+
+}  // namespace keiji::studio
