@@ -61,6 +61,40 @@ bool joins_range(const std::u32string& text, std::size_t i) {
     return wave && is_digit(after);
 }
 
+// Full-width opening brackets: in Japanese a line may begin with one even right after a number
+// ("03-3578-2509" | "（平日）"), where UAX #14 keeps a number and an opening bracket together
+// for the sake of "f(x)".
+bool is_fullwidth_opening(char32_t c) {
+    return std::u32string_view(U"（〔［｛〈《「『【〘〖〝").find(c) != std::u32string_view::npos;
+}
+
+bool is_closing_bracket(char32_t c) {
+    return std::u32string_view(U"）〕］｝〉》」』】〙〗〟)]}").find(c) != std::u32string_view::npos;
+}
+
+// A short bracketed group, （平日） or 「窓口」, reads as one unit: a phrase boundary inside it
+// is only a character break, so lines prefer to turn before or after the group.
+void keep_short_groups(const std::u32string& text, std::vector<BreakClass>& classes) {
+    constexpr std::size_t longest_group = 10;
+    for (std::size_t open = 0; open < text.size(); ++open) {
+        if (!is_fullwidth_opening(text[open]) &&
+            std::u32string_view(U"([{").find(text[open]) == std::u32string_view::npos) {
+            continue;
+        }
+        for (std::size_t close = open + 1; close < text.size() && close <= open + longest_group;
+             ++close) {
+            if (is_closing_bracket(text[close])) {
+                for (std::size_t i = open + 1; i <= close; ++i) {
+                    if (classes[i] == BreakClass::phrase) {
+                        classes[i] = BreakClass::character;
+                    }
+                }
+                break;
+            }
+        }
+    }
+}
+
 std::vector<char> unicode_breaks(const std::u32string& text, Script script) {
     static std::once_flag initialised;
     std::call_once(initialised, [] { init_linebreak(); });
@@ -117,7 +151,9 @@ std::vector<BreakClass> break_classes(const AnnotatedText& text, Script script) 
             continue;
         }
         const bool allowed_by_unicode =
-            unicode[i - 1] == LINEBREAK_ALLOWBREAK || unicode[i - 1] == LINEBREAK_MUSTBREAK;
+            unicode[i - 1] == LINEBREAK_ALLOWBREAK || unicode[i - 1] == LINEBREAK_MUSTBREAK ||
+            (script == Script::japanese && is_fullwidth_opening(after) &&
+             !is_fullwidth_opening(before));
         const bool in_word = is_word_character(before) && is_word_character(after);
         const bool in_fullwidth_number =
             (is_digit(before) || is_fullwidth_number_punctuation(before)) && is_digit(after) &&
@@ -142,6 +178,7 @@ std::vector<BreakClass> break_classes(const AnnotatedText& text, Script script) 
                 classes[i] = BreakClass::phrase;
             }
         }
+        keep_short_groups(base, classes);
     } else if (script == Script::chinese) {
         // Chinese is set without phrase breaking: any break Unicode allows is a normal one.
         for (BreakClass& c : classes) {

@@ -155,27 +155,74 @@ private:
                            [&](const RubySpan& span) { return span.begin < i && i < span.end; });
     }
 
-    // Emits full lines out of [begin, end) and returns where the last, partial line starts.
-    std::size_t break_long_phrase(std::size_t begin, std::size_t end, std::vector<Line>& lines) {
-        while (!fits(begin, end)) {
+    // How a break inside an over-long phrase is chosen, best first. A tier is taken when its
+    // last fitting break fills at least half of the line (or when no better tier has one).
+    enum class Tier {
+        between_units,    // An allowed break outside brackets: 03-3578-2509 | （平日）.
+        inside_brackets,  // An allowed break inside a bracketed group.
+        inside_address,   // Inside a URL or e-mail: only after / . ? & - (as typesetters do).
+        keeping_kinsoku,  // Anywhere kinsoku allows: a unit wider than the line.
+        anywhere,         // Anywhere but inside a ruby base: a run with no legal break.
+    };
+
+    [[nodiscard]] bool in_tier(std::size_t i, Tier tier, const std::vector<int>& depth) const {
+        switch (tier) {
+            case Tier::between_units:
+                return m_classes[i] != BreakClass::never && depth[i] == 0;
+            case Tier::inside_brackets:
+                return m_classes[i] != BreakClass::never;
+            case Tier::inside_address:
+                return is_address_break(i);
+            case Tier::keeping_kinsoku:
+                return acceptable_forced_break(i);
+            case Tier::anywhere:
+                return !inside_ruby_base(i);
+        }
+        return false;
+    }
+
+    // After / . ? & - inside a run of word characters: a URL, an e-mail, a file name.
+    [[nodiscard]] bool is_address_break(std::size_t i) const {
+        const char32_t before = m_text.base[i - 1];
+        const char32_t after = m_text.base[i];
+        const bool word_after = after > U' ' && after < 0x7F;
+        return word_after &&
+               std::u32string_view(U"/.?&-").find(before) != std::u32string_view::npos &&
+               !inside_ruby_base(i);
+    }
+
+    // For each position of [begin, end), how many brackets are open before it.
+    [[nodiscard]] std::vector<int> bracket_depths(std::size_t begin, std::size_t end) const {
+        std::vector<int> depth(m_text.base.size() + 1, 0);
+        int open = 0;
+        for (std::size_t i = begin; i < end; ++i) {
+            depth[i] = open;
+            const char32_t c = m_text.base[i];
+            if (cannot_end_line(c)) {
+                ++open;  // Opening brackets and quotes: （「『【〔［｛〈《“‘(
+            } else if (cannot_start_line(c) && open > 0 &&
+                       std::u32string_view(U"）」』】〕］｝〉》”’)").find(c) !=
+                           std::u32string_view::npos) {
+                --open;
+            }
+        }
+        return depth;
+    }
+
+    // The best place to cut [begin, end), which does not fit on one line.
+    [[nodiscard]] std::size_t choose_break(std::size_t begin, std::size_t end) const {
+        const std::vector<int> depth = bracket_depths(begin, end);
+        std::size_t fallback = 0;
+        for (const Tier tier : {Tier::between_units, Tier::inside_brackets, Tier::inside_address,
+                                Tier::keeping_kinsoku, Tier::anywhere}) {
             std::size_t best = 0;
             std::size_t best_script_change = 0;
-            // Prefer the last allowed character break that fits, then the last break that keeps
-            // kinsoku, and cut anywhere only when a single unit is wider than the line.
-            for (int strictness = 0; strictness < 3 && best == 0; ++strictness) {
-                for (std::size_t i = begin + 1; i < end; ++i) {
-                    const bool allowed = strictness == 0   ? m_classes[i] != BreakClass::never
-                                         : strictness == 1 ? acceptable_forced_break(i)
-                                                           : !inside_ruby_base(i);
-                    if (!fits(begin, i)) {
-                        break;
-                    }
-                    if (allowed) {
-                        best = i;
-                        if (strictness == 0 &&
-                            kind_of(m_text.base[i - 1]) != kind_of(m_text.base[i])) {
-                            best_script_change = i;
-                        }
+            for (std::size_t i = begin + 1; i < end && fits(begin, i); ++i) {
+                if (in_tier(i, tier, depth)) {
+                    best = i;
+                    if (tier <= Tier::inside_brackets &&
+                        kind_of(m_text.base[i - 1]) != kind_of(m_text.base[i])) {
+                        best_script_change = i;
                     }
                 }
             }
@@ -185,13 +232,42 @@ private:
                 best = best_script_change;
             }
             if (best == 0) {
-                // Not even one character (or ruby base) fits: show it anyway; fit-to-box
-                // reports the overflow.
-                best = begin + 1;
-                while (best < end && inside_ruby_base(best)) {
-                    ++best;
-                }
+                continue;
             }
+            if (2 * width(begin, best) >= m_max_width || token_fits_alone(best, end)) {
+                return best;
+            }
+            if (fallback == 0) {
+                fallback = best;
+            }
+        }
+        if (fallback != 0) {
+            return fallback;
+        }
+        // Not even one character (or ruby base) fits: show it anyway; fit-to-box reports the
+        // overflow.
+        std::size_t first = begin + 1;
+        while (first < end && inside_ruby_base(first)) {
+            ++first;
+        }
+        return first;
+    }
+
+    // Whether the unit that starts at `at` (up to the next allowed break) fits on a line of its
+    // own: then it moves there whole rather than being split (a phone number with its closing
+    // bracket, a network name, an e-mail address).
+    [[nodiscard]] bool token_fits_alone(std::size_t at, std::size_t end) const {
+        std::size_t next = at + 1;
+        while (next < end && m_classes[next] == BreakClass::never) {
+            ++next;
+        }
+        return fits(at, next);
+    }
+
+    // Emits full lines out of [begin, end) and returns where the last, partial line starts.
+    std::size_t break_long_phrase(std::size_t begin, std::size_t end, std::vector<Line>& lines) {
+        while (!fits(begin, end)) {
+            const std::size_t best = choose_break(begin, end);
             lines.push_back(make_line(begin, best));
             lines.back().splits_phrase = true;
             begin = best;
