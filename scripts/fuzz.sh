@@ -24,7 +24,7 @@ usage() {
 build() {
     cd "$root"
     cmake --preset fuzz >/dev/null
-    cmake --build --preset fuzz
+    cmake --build --preset fuzz --target fuzzers
 }
 
 # Prints the manifest line of fuzzer $1 (name, executable, dictionary, seeds separated by |).

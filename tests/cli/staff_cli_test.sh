@@ -16,7 +16,11 @@ expect_in() { grep -qF -- "$2" "$1" || fail "expected \"$2\" in $(basename "$1")
 case "$case_name" in
 field-typo)
     ja validate "$data/broken/field-typo.json"; expect_status 1
-    expect_in "$err" 'field-typo.json:3:40: エラー: /items/0/duraton: 「duraton」という項目はありません(入力ミスでは?)' ;;
+    expect_in "$err" 'field-typo.json:3:40: エラー: /items/0/duraton: 「duraton」という項目はありません(「duration」の入力ミスでは?)'
+    # Even the field that says what the item is: the error names the typo, where it is.
+    ja validate "$data/broken/type-typo.json"; expect_status 1
+    expect_in "$err" 'type-typo.json:4:6: エラー: /items/0/typex: 「typex」という項目はありません(「type」の入力ミスでは?)'
+    grep -q "必須の項目「type」がありません" "$err" && fail "the typo was reported as a missing field" ;;
 missing-comma)
     ja validate "$data/broken/missing-comma.json"; expect_status 1
     expect_in "$err" 'missing-comma.json:3:39: エラー: この位置の前にコンマ(,)がないか' ;;

@@ -94,8 +94,10 @@ TEST_CASE("playlist: several mistakes in one file are all reported") {
     for (const Error& error : playlist.error()) {
         pointers.push_back(error.where.pointer);
     }
-    CHECK(pointers == std::vector<std::string>{"/items/0/titel", "/items/0", "/items/1/duration",
-                                               "/items/2/id"});
+    // "titel" is one report, a typo for the missing "title", not an unknown field and a missing
+    // one.
+    CHECK(pointers ==
+          std::vector<std::string>{"/items/0/titel", "/items/1/duration", "/items/2/id"});
 }
 
 TEST_CASE("playlist: table of field errors, each at its pointer, in both languages") {
@@ -196,4 +198,30 @@ TEST_CASE("playlist: every bundled playlist parses") {
         CHECK_FALSE(playlist->items.empty());
     }
     CHECK(files >= 3);
+}
+
+TEST_CASE("playlist: a misspelt field is named with its best guess, even the item's type") {
+    const auto typex = parse_playlist_text(R"({"items": [
+  {"typex": "notice", "id": "a", "title": "お知らせ"}]})",
+                                           "p.json");
+    REQUIRE_FALSE(typex.has_value());
+    REQUIRE(typex.error().size() == 1);
+    CHECK(typex.error()[0].where.pointer == "/items/0/typex");
+    CHECK(typex.error()[0].where.line == 2);
+    CHECK(typex.error()[0].where.column == 4);
+    CHECK(typex.error()[0].message.ja ==
+          "「typex」という項目はありません(「type」の入力ミスでは?)");
+
+    const auto titel = parse_playlist_text(
+        R"({"items": [{"type": "notice", "id": "a", "Title": "x", "bdoy": "y"}]})", "p.json");
+    REQUIRE_FALSE(titel.has_value());
+    REQUIRE(titel.error().size() == 2);  // Not a third for the "missing" title.
+    CHECK(titel.error()[0].message.en == "unknown field \"Title\" (a typo for \"title\"?)");
+    CHECK(titel.error()[1].message.en == "unknown field \"bdoy\" (a typo for \"body\"?)");
+
+    // A name like none of the allowed ones lists them instead of guessing.
+    const auto far = parse_playlist_text(
+        R"({"items": [{"type": "notice", "id": "a", "title": "x", "colour": "red"}]})", "p.json");
+    REQUIRE_FALSE(far.has_value());
+    CHECK(far.error()[0].message.en.find("allowed here:") != std::string::npos);
 }

@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
+#include <cstdint>
+#include <vector>
 
 namespace keiji::model {
 
@@ -46,7 +49,62 @@ std::string describe_type_ja(const nlohmann::json& value) {
     return "オブジェクト {...}";
 }
 
+// Damerau–Levenshtein distance (insertions, deletions, substitutions and swaps of neighbours),
+// ignoring case: "titel" is 1 from "title", "Type" 0 from "type".
+std::size_t spelling_distance(std::string_view a, std::string_view b) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) {
+        d[i][0] = i;
+    }
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        d[0][j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+                lower(a[i - 2]) == lower(b[j - 1])) {
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[a.size()][b.size()];
+}
+
+// Whether `written` is plausibly a slip of the keyboard for `meant`: one edit for short names,
+// two for longer ones, or only a difference of case.
+bool looks_like_typo_of(std::string_view written, std::string_view meant) {
+    if (written == meant || meant.empty()) {
+        return false;
+    }
+    const std::size_t allowed = meant.size() <= 4 ? 1 : 2;
+    return spelling_distance(written, meant) <= allowed;
+}
+
 }  // namespace
+
+std::optional<std::string_view> closest_name(std::string_view written,
+                                             const std::vector<std::string_view>& names) {
+    std::optional<std::string_view> best;
+    std::size_t best_distance = SIZE_MAX;
+    for (const std::string_view name : names) {
+        if (looks_like_typo_of(written, name)) {
+            if (const std::size_t distance = spelling_distance(written, name);
+                distance < best_distance) {
+                best = name;
+                best_distance = distance;
+            }
+        }
+    }
+    return best;
+}
+
+Message typo_message(std::string_view written, std::string_view meant) {
+    return {fmt::format("unknown field \"{}\" (a typo for \"{}\"?)", written, meant),
+            fmt::format("「{}」という項目はありません(「{}」の入力ミスでは?)", written, meant)};
+}
 
 ObjectReader::ObjectReader(const JsonDocument& document, std::string pointer, Errors& errors)
     : m_document(document), m_pointer(std::move(pointer)), m_errors(errors) {
@@ -68,8 +126,16 @@ ObjectReader::ObjectReader(const JsonDocument& document, std::string pointer, Er
     if (m_object == nullptr) {
         return;
     }
+    m_allowed_known = true;
     for (const auto& [name, unused] : m_object->items()) {
         if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) {
+            continue;
+        }
+        m_unknown.push_back(name);
+        const SourceLocation where = m_document.location_of_key(append_pointer(m_pointer, name));
+        // The best guess when there is one ("titel" → "title"), else every name allowed here.
+        if (const auto meant = closest_name(name, allowed)) {
+            m_errors.push_back(Error{.where = where, .message = typo_message(name, *meant)});
             continue;
         }
         std::string known;
@@ -78,7 +144,7 @@ ObjectReader::ObjectReader(const JsonDocument& document, std::string pointer, Er
             known += candidate;
         }
         m_errors.push_back(
-            Error{.where = m_document.location_of_key(append_pointer(m_pointer, name)),
+            Error{.where = where,
                   .message = {
                       fmt::format("unknown field \"{}\" (a typo?); allowed here: {}", name, known),
                       fmt::format("「{}」という項目はありません(入力ミスでは?)。使える項目: {}",
@@ -103,6 +169,24 @@ void ObjectReader::fail(std::string_view name, Message message) {
     fail_at(member_pointer(name), std::move(message));
 }
 
+void ObjectReader::report_missing(std::string_view name) {
+    // A member that looks like a slip for it is the mistake to point at: "typex" for "type".
+    for (const auto& [written, unused] : m_object->items()) {
+        const bool unknown =
+            !m_allowed_known || std::ranges::find(m_unknown, written) != m_unknown.end();
+        if (unknown && looks_like_typo_of(written, name)) {
+            if (!m_allowed_known) {  // Otherwise the constructor has reported it already.
+                m_errors.push_back(
+                    Error{.where = m_document.location_of_key(append_pointer(m_pointer, written)),
+                          .message = typo_message(written, name)});
+            }
+            return;
+        }
+    }
+    fail_at(m_pointer, {fmt::format("the required field \"{}\" is missing", name),
+                        fmt::format("必須の項目「{}」がありません", name)});
+}
+
 const nlohmann::json* ObjectReader::member(std::string_view name, Presence presence) {
     if (m_object == nullptr) {
         return nullptr;
@@ -110,8 +194,7 @@ const nlohmann::json* ObjectReader::member(std::string_view name, Presence prese
     const auto found = m_object->find(name);
     if (found == m_object->end()) {
         if (presence == Presence::required) {
-            fail_at(m_pointer, {fmt::format("the required field \"{}\" is missing", name),
-                                fmt::format("必須の項目「{}」がありません", name)});
+            report_missing(name);
         }
         return nullptr;
     }

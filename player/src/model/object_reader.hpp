@@ -52,11 +52,18 @@ public:
 
 private:
     const nlohmann::json* member(std::string_view name, Presence presence);
+    void report_missing(std::string_view name);
 
     const JsonDocument& m_document;
     std::string m_pointer;
     Errors& m_errors;
     const nlohmann::json* m_object = nullptr;
+    bool m_allowed_known = false;        // Constructed with the names allowed here.
+    std::vector<std::string> m_unknown;  // The members not among them.
 };
+
+// The allowed name `written` is most likely a slip for (one or two edits, or case), if any.
+[[nodiscard]] std::optional<std::string_view> closest_name(
+    std::string_view written, const std::vector<std::string_view>& names);
 
 }  // namespace keiji::model
