@@ -13,17 +13,27 @@ render::PaintReport paint_shot(render::Screen& screen, render::FontSet& fonts,
     if (std::string* image = model::image_of(item)) {
         *image = storage::resolve_asset(setup.base_directory, *image);
     }
-    screen.target(nullptr);
+    // Painted the way the player paints: the slide and the header into opaque layers, composed
+    // by Screen::present. Blending text into a layer rounds differently from blending it into the
+    // screen itself (by a level or two at glyph edges), and the preview must be the screen's
+    // picture pixel for pixel.
+    const render::Frame frame = screen.frame();
+    const int header_height = render::header_height(frame);
+    const render::TextureHandle slide = screen.make_opaque_layer(frame.width, frame.height);
+    const render::TextureHandle header = screen.make_opaque_layer(frame.width, header_height);
     render::Canvas canvas(screen.renderer(), fonts);
     render::SlideContext context{.language = setup.language, .zone = setup.zone};
     if (const auto* event = std::get_if<model::EventContent>(&item.content)) {
         context.event = schedule::event_state(*event, setup.at, *setup.zone);
     }
-    const render::Frame frame = screen.frame();
+    screen.target(slide.get());
     render::PaintReport report = render::paint_slide(canvas, frame, item, context, setup.theme);
+    screen.target(header.get());
     render::paint_header(canvas, frame, setup.header_title,
                          render::format_clock(setup.at, *setup.zone), setup.theme);
-    SDL_RenderPresent(screen.renderer());
+    screen.target(nullptr);
+    screen.present({render::Layer{slide.get(), {0, 0, frame.width, frame.height}},
+                    render::Layer{header.get(), {0, 0, frame.width, header_height}}});
     return report;
 }
 

@@ -3,9 +3,47 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
+#include "kiosk/log.hpp"
 #include "studio/routes.hpp"
 
 namespace keiji::studio {
+
+namespace {
+
+model::Message refusal_of(int status) {
+    switch (status) {
+        case 404:
+            return {"there is no such address", "そのアドレスはありません"};
+        case 413:
+            return {"the request is too big (a picture may have 20 MB)",
+                    "リクエストが大きすぎます(画像は 20 MB まで)"};
+        case 400:
+            return {"the request is malformed (a form or upload that cannot be read)",
+                    "リクエストの形式が正しくありません(フォームやアップロードを読み取れません)"};
+        default:
+            return {fmt::format("the request was refused ({})", status),
+                    fmt::format("リクエストは受け付けられませんでした({})", status)};
+    }
+}
+
+void refused_before_routing(const httplib::Request& request, httplib::Response& response) {
+    if (!response.body.empty()) {
+        return;
+    }
+    const model::Message message = refusal_of(response.status);
+    if (response.status != 404) {
+        kiosk::log(kiosk::Priority::notice, "studio",
+                   fmt::format("refused {} {} from {}: {}", request.method, request.path,
+                               request.remote_addr, message.en));
+    }
+    if (request.path.starts_with("/api/")) {
+        response.set_content(
+            nlohmann::json{{"error", {{"en", message.en}, {"ja", message.ja}}}}.dump(),
+            "application/json; charset=utf-8");
+    }
+}
+
+}  // namespace
 
 HttpServer::HttpServer(Studio& studio)
     : m_studio(studio), m_server(std::make_unique<httplib::Server>()) {
@@ -14,20 +52,11 @@ HttpServer::HttpServer(Studio& studio)
     m_server->set_read_timeout(10, 0);
     m_server->set_write_timeout(30, 0);
     m_server->set_keep_alive_max_count(100);
-    m_server->set_error_handler([](const httplib::Request& request, httplib::Response& response) {
-        if (request.path.starts_with("/api/") && response.body.empty()) {
-            const bool too_big = response.status == 413;
-            response.set_content(
-                nlohmann::json{
-                    {"error",
-                     {{"en", too_big ? "the request is too big (a picture may have 20 MB)"
-                                     : "there is no such address"},
-                      {"ja", too_big ? "リクエストが大きすぎます(画像は 20 MB まで)"
-                                     : "そのアドレスはありません"}}}}
-                    .dump(),
-                "application/json; charset=utf-8");
-        }
-    });
+    // Called for every answer of 400 or more. The router's own refusals carry a body and are
+    // logged already; the rest were refused by the HTTP layer before any route ran (an unknown
+    // address, a body over the limit, a form that cannot be parsed): they are logged here and
+    // given a body that says which it was.
+    m_server->set_error_handler(refused_before_routing);
     Router router(*m_server, m_studio);
     add_session_routes(router);
     add_content_routes(router);
