@@ -3,7 +3,8 @@
 #
 #   tests/browser/run.sh CASE KEIJI SOURCE_DIR WORK_DIR
 #
-# CASE is "scenario" (studio_scenario.mjs) or "security" (studio_security.mjs). The script
+# CASE is "scenario" (studio_scenario.mjs), "security" (studio_security.mjs) or "bench"
+# (tests/bench/studio_bench.mjs: figures, not a test; see tests/bench/studio_bench.sh). The script
 # installs the test's npm packages from package-lock.json when node_modules is missing, starts
 # `KEIJI studio` on a free loopback port with a fresh data folder in WORK_DIR (the bundled
 # playlists imported), reads the first administrator's password from its output, runs the case,
@@ -27,7 +28,8 @@ work=$4
 case "$case_name" in
     scenario) script=studio_scenario.mjs ;;
     security) script=studio_security.mjs ;;
-    *) fail "unknown case \"$case_name\" (scenario or security)" ;;
+    bench) script=../bench/studio_bench.mjs ;;
+    *) fail "unknown case \"$case_name\" (scenario, security or bench)" ;;
 esac
 [[ -x "$keiji" ]] || fail "$keiji is not an executable keiji"
 command -v node >/dev/null || fail "node (Node.js 20) is not installed"
@@ -56,6 +58,7 @@ studio_log="$work/studio.log"
 "$keiji" studio --data "$work/data" --listen "127.0.0.1:$port" --import "$source_dir/playlists" \
     "${web_args[@]}" </dev/null >"$studio_log" 2>&1 &
 studio_pid=$!
+echo "$studio_pid" >"$work/studio.pid"  # The bench reads the studio's memory.
 
 stop_studio() {
     if kill -0 "$studio_pid" 2>/dev/null; then

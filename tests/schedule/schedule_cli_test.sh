@@ -77,6 +77,33 @@ japanese)
     expect_status 0
     grep -q '警告: .*一度も表示されません' "$err"
     ;;
+languages)
+    # A screen of three languages: each slot names the one it shows, in turn among the item's
+    # own; an item written only in Japanese never shows in English or Korean.
+    run "$source/tests/bench/fixtures/languages/lobby.json" --from 2025-11-20T09:00:00+09:00 \
+        --to 2025-11-20T09:02:17+09:00 --languages ja,en,ko
+    expect_status 0
+    grep -v '^#' "$out" >"$work/timeline.txt"
+    diff -u - "$work/timeline.txt" <<'LINES'
+2025-11-20T09:00:00+09:00 2025-11-20T09:00:15+09:00 gujo-odori-aoyama ja
+2025-11-20T09:00:15+09:00 2025-11-20T09:00:27+09:00 partnership-342 ja
+2025-11-20T09:00:27+09:00 2025-11-20T09:00:40+09:00 anan-bussanten ja
+2025-11-20T09:00:40+09:00 2025-11-20T09:00:50+09:00 corner-pamphlets ja
+2025-11-20T09:00:50+09:00 2025-11-20T09:01:02+09:00 partnership-342 en
+2025-11-20T09:01:02+09:00 2025-11-20T09:01:12+09:00 corner-pamphlets ja
+2025-11-20T09:01:12+09:00 2025-11-20T09:01:25+09:00 anan-bussanten en
+2025-11-20T09:01:25+09:00 2025-11-20T09:01:40+09:00 gujo-odori-aoyama en
+2025-11-20T09:01:40+09:00 2025-11-20T09:01:50+09:00 corner-pamphlets ja
+2025-11-20T09:01:50+09:00 2025-11-20T09:02:02+09:00 partnership-342 ko
+2025-11-20T09:02:02+09:00 2025-11-20T09:02:15+09:00 anan-bussanten ja
+2025-11-20T09:02:15+09:00 2025-11-20T09:02:17+09:00 gujo-odori-aoyama ko
+LINES
+    grep -Eq '^# ko +0:00:14 +2 +' "$out"
+    run "$source/tests/bench/fixtures/languages/lobby.json" --from 2025-11-20 --to 2025-11-21 \
+        --languages ja,jp
+    expect_status 2
+    grep -q '"jp" is not a language tag' "$err"
+    ;;
 *)
     echo "unknown case $case_name"; exit 2
     ;;

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "checks/readability.hpp"
 #include "model/error.hpp"
@@ -19,6 +20,9 @@ namespace keiji::checks {
 struct ScreenUnderCheck {
     render::Frame frame{1920, 1080};
     std::string language = "ja";
+    // The languages the screen shows (the config's "languages"). With more than one, slides
+    // carry the label naming theirs and validate reports items that lack some of them.
+    std::vector<std::string> languages;
     Viewing viewing;
     model::TimePoint at{};
     const date::time_zone* zone = nullptr;

@@ -3,6 +3,7 @@
 #include "checks/asset_check.hpp"
 #include "checks/slide_check.hpp"
 #include "schedule/eligibility.hpp"
+#include "schedule/slide_language.hpp"
 
 namespace keiji::checks {
 
@@ -13,11 +14,15 @@ model::Result<SlidePreview> preview_item(const storage::PlaylistFile& file, std:
                          .duration = item.duration,
                          .playing = schedule::is_eligible(item, screen.at, *screen.zone),
                          .problems = check_item_images(file, index, screen.frame)};
-    const SlideCheckSetup setup{.shot = {.language = screen.language,
-                                         .at = screen.at,
-                                         .zone = screen.zone,
-                                         .header_title = screen.header_title},
-                                .viewing = screen.viewing};
+    const SlideCheckSetup setup{
+        .shot = {.language = screen.language,
+                 .language_label = screen.languages.size() > 1
+                                       ? schedule::language_name(screen.language)
+                                       : std::string(),
+                 .at = screen.at,
+                 .zone = screen.zone,
+                 .header_title = screen.header_title},
+        .viewing = screen.viewing};
     // check_slide paints the slide and the header; what it leaves on the screen is the preview.
     for (model::Error& problem :
          check_slide(renderer.screen(), renderer.fonts(), file, index, setup)) {

@@ -22,7 +22,8 @@ render::PaintReport paint_shot(render::Screen& screen, render::FontSet& fonts,
     const render::TextureHandle slide = screen.make_opaque_layer(frame.width, frame.height);
     const render::TextureHandle header = screen.make_opaque_layer(frame.width, header_height);
     render::Canvas canvas(screen.renderer(), fonts);
-    render::SlideContext context{.language = setup.language, .zone = setup.zone};
+    render::SlideContext context{
+        .language = setup.language, .zone = setup.zone, .language_label = setup.language_label};
     if (const auto* event = std::get_if<model::EventContent>(&item.content)) {
         context.event = schedule::event_state(*event, setup.at, *setup.zone);
     }

@@ -17,6 +17,8 @@ namespace keiji::checks {
 // and the corner's name in the header.
 struct ShotSetup {
     std::string language = "ja";
+    // The footer's label naming the language, as on a screen of several languages; "": none.
+    std::string language_label;
     model::TimePoint at{};
     const date::time_zone* zone = nullptr;
     std::string header_title;
@@ -26,9 +28,10 @@ struct ShotSetup {
     std::string base_directory = ".";
 };
 
-// Paints `item` onto `screen` itself (not a layer) exactly as the player composes it: the slide
-// by render::paint_slide, then the header band by render::paint_header with the clock at
-// `setup.at`. Returns the slide's paint report, with every text box it drew.
+// Paints `item` exactly as the player composes it: the slide (render::paint_slide) and the header
+// band (render::paint_header, the clock at `setup.at`) into opaque layers, presented on `screen`,
+// whose picture is then the screen's pixel for pixel. Returns the slide's paint report, with
+// every text box it drew.
 render::PaintReport paint_shot(render::Screen& screen, render::FontSet& fonts,
                                const model::Item& item, const ShotSetup& setup);
 

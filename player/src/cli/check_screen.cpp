@@ -21,6 +21,7 @@ model::Result<checks::ScreenUnderCheck> CheckScreenOptions::screen() const {
     return checks::ScreenUnderCheck{
         .frame = {size.width, size.height},
         .language = settings.language(),
+        .languages = settings.languages,
         .viewing = {.distance_m = settings.viewing_distance_m,
                     .diagonal_inches = settings.diagonal_inches},
         // The staff tools read the real clock at their edge, like the player's runtime.

@@ -5,11 +5,14 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <map>
+#include <vector>
 
 #include "cli/messages.hpp"
 #include "model/time.hpp"
 #include "schedule/lint.hpp"
 #include "schedule/local_time.hpp"
+#include "schedule/slide_language.hpp"
 #include "schedule/timeline.hpp"
 #include "storage/playlist_file.hpp"
 
@@ -23,6 +26,9 @@ struct ScheduleOptions {
     std::string to;
     std::string zone{schedule::ward_time_zone};
     bool summary_only = false;
+    // The screen's languages: each slot then names the language it shows (as the player
+    // rotates them), and the summary adds the airtime of each language.
+    std::vector<std::string> languages;
 };
 
 constexpr const char* description = "Print the timeline a playlist would play: one line per slot";
@@ -35,12 +41,15 @@ Output: one line per slot, "start end item-id", start inclusive, end exclusive, 
   (idle)    the screen is open but no item is eligible: the corner's name and the clock show
   (closed)  outside the playlist's opening_hours: blank or still, as "outside_hours" says
 Then, on lines starting with '#', each item's slots, airtime and share of the playing time.
+With --languages ja,en,ko (a screen of several languages) each slot line ends with the language
+it shows, in turn among the ones the item has, and the summary adds each language's airtime.
 Filter the summary out with: grep -v '^#'
 
 Examples:
   keiji schedule playlists/events.json --from 2025-05-10 --to 2025-05-11
   keiji schedule playlists/partners.json --from 2025-05-12T08:30:00+09:00 \
                  --to 2025-05-12T17:15:00+09:00 --summary-only
+  keiji schedule playlists/partners.json --from 2025-05-12 --to 2025-05-13 --languages ja,en
 
 Exit code: 0 printed, 1 the playlist has errors (as keiji validate prints them), 2 usage error.)";
 
@@ -67,16 +76,33 @@ std::string hms(std::chrono::seconds total) {
     return fmt::format("{}:{:02}:{:02}", count / 3600, count / 60 % 60, count % 60);
 }
 
-void print_timeline(const model::Playlist& playlist, const schedule::Timeline& timeline,
-                    const date::time_zone& zone) {
-    std::string out;
+// The language of each slot, as the player's rotation picks it ("" for idle and closed slots).
+std::vector<std::string> slot_languages(const model::Playlist& playlist,
+                                        const schedule::Timeline& timeline,
+                                        const std::vector<std::string>& languages) {
+    std::vector<std::string> shown;
+    schedule::LanguageRotation rotation(languages);
     for (const schedule::Slot& slot : timeline.slots) {
+        shown.push_back(slot.kind == schedule::SlotKind::item
+                            ? rotation.next(playlist.items[slot.item])
+                            : std::string());
+    }
+    return shown;
+}
+
+void print_timeline(const model::Playlist& playlist, const schedule::Timeline& timeline,
+                    const date::time_zone& zone, const std::vector<std::string>& languages) {
+    std::string out;
+    for (std::size_t i = 0; i < timeline.slots.size(); ++i) {
+        const schedule::Slot& slot = timeline.slots[i];
         const std::string what = slot.kind == schedule::SlotKind::item
                                      ? playlist.items[slot.item].id
                                  : slot.kind == schedule::SlotKind::idle ? "(idle)"
                                                                          : "(closed)";
-        out += fmt::format("{} {} {}\n", local_text(slot.start, zone), local_text(slot.end, zone),
-                           what);
+        const bool named = !languages.empty() && !languages[i].empty();
+        out +=
+            fmt::format("{} {} {}{}{}\n", local_text(slot.start, zone), local_text(slot.end, zone),
+                        what, named ? " " : "", named ? languages[i] : "");
         if (out.size() > 1 << 16) {
             std::fputs(out.c_str(), stdout);
             out.clear();
@@ -109,6 +135,33 @@ void print_summary(const model::Playlist& playlist, const schedule::Timeline& ti
     std::fputs(out.c_str(), stdout);
 }
 
+// "# language  airtime  slots  share" for a screen of several languages.
+void print_language_summary(const schedule::Timeline& timeline,
+                            const std::vector<std::string>& screen,
+                            const std::vector<std::string>& shown) {
+    std::map<std::string, std::pair<std::chrono::seconds, int>> by_language;
+    std::chrono::seconds playing{0};
+    for (std::size_t i = 0; i < timeline.slots.size(); ++i) {
+        if (!shown[i].empty()) {
+            const auto length = std::chrono::duration_cast<std::chrono::seconds>(
+                timeline.slots[i].end - timeline.slots[i].start);
+            by_language[shown[i]].first += length;
+            ++by_language[shown[i]].second;
+            playing += length;
+        }
+    }
+    std::string out =
+        fmt::format("# {:<10}  {:>10}  {:>6}  {:>8}\n", "language", "airtime", "slots", "share");
+    for (const std::string& language : screen) {
+        const auto [airtime, slots] = by_language[language];
+        const double share =
+            playing.count() > 0 ? 100.0 * double(airtime.count()) / double(playing.count()) : 0.0;
+        out += fmt::format("# {:<10}  {:>10}  {:>6}  {:>7.1f}%\n", language, hms(airtime), slots,
+                           share);
+    }
+    std::fputs(out.c_str(), stdout);
+}
+
 int run_schedule(const ScheduleOptions& options, std::string_view language) {
     const auto zone = schedule::find_time_zone(options.zone);
     if (!zone) {
@@ -137,10 +190,17 @@ int run_schedule(const ScheduleOptions& options, std::string_view language) {
         playlist.opening_hours ? &playlist.opening_hours->hours : nullptr;
     const schedule::Timeline timeline =
         schedule::build_timeline(playlist.items, hours, *from, *to, **zone);
+    const bool several = options.languages.size() > 1;
+    const std::vector<std::string> shown =
+        several ? slot_languages(playlist, timeline, options.languages)
+                : std::vector<std::string>();
     if (!options.summary_only) {
-        print_timeline(playlist, timeline, **zone);
+        print_timeline(playlist, timeline, **zone, shown);
     }
     print_summary(playlist, timeline, *from, *to);
+    if (several) {
+        print_language_summary(timeline, options.languages, shown);
+    }
     return 0;
 }
 
@@ -162,6 +222,18 @@ Command add_schedule_command(CLI::App& app, const Context& context) {
         ->capture_default_str();
     command->add_flag("--summary-only", options->summary_only,
                       "Print only the airtime summary, not each slot");
+    command
+        ->add_option("--languages", options->languages,
+                     "The screen's languages, in order (ja,en,ko): each slot names its language")
+        ->delimiter(',')
+        ->check([](const std::string& tag) {
+            return model::is_known_language_tag(tag)
+                       ? std::string()
+                       : fmt::format(
+                             "\"{}\" is not a language tag keiji knows (ja, ja-x-easy, "
+                             "en, zh-Hans, ko...)",
+                             tag);
+        });
     command->footer(footer);
     const std::string language = context.message_language;
     return Command{command, [options, language] { return run_schedule(*options, language); }};

@@ -57,7 +57,7 @@ void KioskServices::close_current(const model::Instant& now) {
         .municipality = m_on_screen_is_alert ? "" : m_municipality_of[m_on_screen],
         .seconds =
             std::chrono::duration<double>(now.monotonic - m_on_screen_since.monotonic).count(),
-        .language = m_on_screen_is_alert ? m_on_screen_language : m_settings.language,
+        .language = m_on_screen_language.empty() ? m_settings.language : m_on_screen_language,
         .mode = m_on_screen_is_alert ? "alert" : "normal"};
     const auto local_day = date::floor<date::days>(m_settings.zone->to_local(started));
     if (auto appended = m_log->append(record, date::format("%F", local_day)); !appended) {
@@ -83,7 +83,7 @@ void KioskServices::after_update(const OnScreen& shown, const model::Instant& no
         close_current(now);
         m_on_screen = on_screen;
         m_on_screen_is_alert = alert;
-        m_on_screen_language = shown.alert_language;
+        m_on_screen_language = alert ? shown.alert_language : shown.language;
         m_on_screen_since = now;
         m_systemd.status(alert ? "ALERT " + on_screen
                                : (on_screen.empty() ? "idle" : "playing " + on_screen));

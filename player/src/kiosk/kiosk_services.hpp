@@ -24,6 +24,7 @@ struct OnScreen {
     bool presented = false;      // A new frame went to the screen (content or alert).
     bool slide_settled = false;  // A new slide is now fully on screen.
     std::string item_id;         // The item on screen ("" for the idle screen).
+    std::string language;        // The language the item is shown in ("": the screen's first).
     std::string alert_id;        // The alert on screen, "" when none.
     std::string alert_language;
 };

@@ -93,6 +93,13 @@ struct Item {
 // "promo", "event" or "notice".
 [[nodiscard]] std::string_view type_name(const ItemContent& content);
 
+// The item's title, whatever its type: the text every slide has, so the languages it is written
+// in are the languages the item can be shown in.
+[[nodiscard]] inline const LocalizedText& title_of(const Item& item) {
+    return std::visit([](const auto& content) -> const LocalizedText& { return content.title; },
+                      item.content);
+}
+
 // The photo an item shows (a path, relative to its playlist until content loading resolves it),
 // or nullptr for an item that has none: the one place that knows which types carry an image.
 [[nodiscard]] inline const std::string* image_of(const Item& item) {

@@ -32,7 +32,9 @@ Player::Player(render::Screen& screen, render::FontSet& fonts, std::vector<model
       m_items(std::move(items)),
       m_options(std::move(options)),
       m_planner(m_items, m_options.opening_hours ? &m_options.opening_hours->hours : nullptr,
-                *m_options.zone) {
+                *m_options.zone),
+      m_languages(m_options.languages.empty() ? std::vector<std::string>{m_options.language}
+                                              : m_options.languages) {
     m_theme.date_style = m_options.date_style;
     for (const model::Item& item : m_items) {
         if (item.theme && !m_playlist_themes.contains(item.theme.get())) {
@@ -98,14 +100,17 @@ Player::Slide Player::prepare_next(const model::Instant& now) {
     slide.layer = m_screen.make_opaque_layer(frame.width, frame.height);
     m_screen.target(slide.layer.get());
     // The photo was decoded ahead (plan_next); the layer is complete before any frame shows it.
-    render::Canvas canvas(m_screen.renderer(), m_fonts, &m_images);
     if (decision.kind == schedule::SlotKind::item) {
         slide.item = decision.item;
         const model::Item& item = m_items[decision.item];
+        slide.language = m_languages.next(item);
+        render::Canvas canvas(m_screen.renderer(), fonts_for(slide.language), &m_images);
         render::SlideContext context{
-            .language = m_options.language,
+            .language = slide.language,
             .zone = &zone,
-            .ticker = m_ticker ? render::TickerSpace::reserved : render::TickerSpace::none};
+            .ticker = m_ticker ? render::TickerSpace::reserved : render::TickerSpace::none,
+            .language_label =
+                m_languages.several() ? schedule::language_name(slide.language) : std::string()};
         if (const auto* event = std::get_if<model::EventContent>(&item.content)) {
             context.event = schedule::event_state(*event, wall, zone);
         }
@@ -119,6 +124,7 @@ Player::Slide Player::prepare_next(const model::Instant& now) {
         // The planner may cut the slot short (the item's window ends, a higher priority starts).
         slide.until = now.monotonic + decision.length.value_or(item.duration);
     } else {
+        render::Canvas canvas(m_screen.renderer(), m_fonts, &m_images);
         slide.blank = decision.kind == schedule::SlotKind::closed && m_options.opening_hours &&
                       m_options.opening_hours->outside == model::OutsideHours::blank;
         if (slide.blank) {
@@ -143,6 +149,23 @@ Player::Slide Player::prepare_next(const model::Instant& now) {
     m_screen.target(nullptr);
     slide.shown_at = now.monotonic;
     return slide;
+}
+
+render::FontSet& Player::fonts_for(const std::string& language) {
+    if (language == m_options.language) {
+        return m_fonts;
+    }
+    auto found = m_language_fonts.find(language);
+    if (found == m_language_fonts.end()) {
+        auto fonts = render::FontSet::create(render::FontSet::chain_for_language(language));
+        if (!fonts) {
+            kiosk::log(kiosk::Priority::warning, "render",
+                       fmt::format("no fonts for {}: {}", language, fonts.error().text()));
+            return m_fonts;
+        }
+        found = m_language_fonts.emplace(language, std::move(*fonts)).first;
+    }
+    return found->second;
 }
 
 void Player::paint_header(const render::ClockFace& face) {
@@ -194,7 +217,7 @@ UpdateResult Player::update(const model::Instant& now) {
     }
     if (!m_incoming && now.monotonic >= m_current->until) {
         Slide next = prepare_next(now);
-        if (next.item == m_current->item) {
+        if (next.item == m_current->item && next.language == m_current->language) {
             // Only one item is eligible: it stays, freshly painted (an event's "あと N 日" may
             // have changed), without fading into itself.
             m_current = std::move(next);
@@ -237,6 +260,7 @@ UpdateResult Player::update(const model::Instant& now) {
         plan_next(now, m_current->until);
     }
     result.item_id = item_id(*m_current);
+    result.language = m_current->language;
     result.transitioning = m_incoming.has_value();
     result.dark_on_purpose = m_current->blank && !m_incoming;
     result.next_deadline = std::min(m_current->until, next_minute(now));

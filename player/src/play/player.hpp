@@ -21,12 +21,17 @@
 #include "render/ticker.hpp"
 #include "render/transition.hpp"
 #include "schedule/planner.hpp"
+#include "schedule/slide_language.hpp"
 
 namespace keiji::play {
 
 struct PlayerOptions {
     std::string header_title{render::default_header_title};
     std::string language = "ja";
+    // The languages the screen shows, in order (the config's "languages"); each item is shown in
+    // the ones it has, one per appearance in turn (schedule::LanguageRotation). Empty: only
+    // `language`, and no language label.
+    std::vector<std::string> languages;
     std::chrono::milliseconds crossfade{1000};  // Length of every transition but a cut.
     // Pace of transition frames: about 60 a second (30 when drawn in software, play_session.cpp).
     std::chrono::milliseconds frame_interval{16};
@@ -49,6 +54,7 @@ struct UpdateResult {
     bool presented = false;        // A frame was shown.
     bool slide_settled = false;    // A new slide is now fully on screen (a crossfade just ended).
     std::string item_id;           // The item on screen ("" for the idle screen).
+    std::string language;          // The language it is shown in (proof of play records it).
     bool transitioning = false;    // A transition is under way: the frame is a blend of two.
     bool dark_on_purpose = false;  // Closed with "outside_hours": "blank": black is right.
 };
@@ -93,6 +99,7 @@ private:
         std::optional<std::size_t> item;  // nullopt: the idle or closed screen.
         bool blank = false;               // Closed with OutsideHours::blank: black, no header.
         std::string carried_id;           // A slide of the previous content (continue_from).
+        std::string language;             // The language the item is shown in.
         std::chrono::steady_clock::time_point shown_at{};
         std::chrono::steady_clock::time_point until{};
     };
@@ -108,6 +115,9 @@ private:
     void present(const render::Layer& outgoing, const render::Layer& incoming) const;
     void present_still() const;
     [[nodiscard]] std::string item_id(const Slide& slide) const;
+    // The fonts for a slide in `language` (Chinese and Korean in their own glyph forms), made
+    // once per language; the screen's own set when that fails.
+    render::FontSet& fonts_for(const std::string& language);
 
     render::Screen& m_screen;
     render::FontSet& m_fonts;
@@ -117,6 +127,8 @@ private:
     // Each playlist's own theme (model::Item::theme), resolved once against m_theme.
     std::map<const model::ThemeSpec*, render::Theme> m_playlist_themes;
     schedule::Planner m_planner;  // Declared after m_items and m_options, which it views.
+    schedule::LanguageRotation m_languages;
+    std::map<std::string, render::FontSet, std::less<>> m_language_fonts;
 
     render::ImageCache m_images;
     // What prepare_next() paints next, and the moment it was planned for.

@@ -88,7 +88,7 @@ std::vector<Setting> make_table() {
          .flags = "--lang",
          .config_key = "/languages",
          .type_name = "LANG",
-         .help = "Language to show (ja, ja-x-easy, en, zh-Hans, ko, ...)",
+         .help = "Languages to show, in turn (ja, ja-x-easy, en, zh-Hans, ko, ...)",
          .contexts = everywhere,
          .value = list(&Settings::languages)},
         {.name = "display.rotation",

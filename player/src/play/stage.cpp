@@ -83,6 +83,7 @@ kiosk::OnScreen on_screen(const StageResult& shown) {
     return kiosk::OnScreen{.presented = shown.alert_frame || shown.content.presented,
                            .slide_settled = shown.content.slide_settled,
                            .item_id = shown.content.item_id,
+                           .language = shown.content.language,
                            .alert_id = shown.alert_id,
                            .alert_language = shown.alert_language};
 }

@@ -6,6 +6,7 @@
 #include "render/ttf_metrics.hpp"
 #include "text/fit_to_box.hpp"
 #include "text/line_breaker.hpp"
+#include "text/ruby.hpp"
 #include "text/utf8.hpp"
 
 namespace keiji::render {
@@ -19,7 +20,9 @@ void Canvas::fill(Rect area, Color color) {
 }
 
 int Canvas::measure(std::string_view content, Weight weight, int size) {
-    return TtfMetrics(m_fonts, weight, size).width(text::decode_utf8(content));
+    // What goes on the line: ruby notation (岐阜県《ぎふけん》) is drawn above it, not across.
+    return TtfMetrics(m_fonts, weight, size)
+        .width(text::parse_ruby(text::decode_utf8(content)).base);
 }
 
 void Canvas::draw_run(std::u32string_view content, int x, int baseline, Weight weight, int size,

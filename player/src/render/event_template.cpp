@@ -8,6 +8,7 @@
 #include "render/clock_face.hpp"
 #include "render/event_text.hpp"
 #include "render/template_parts.hpp"
+#include "render/template_words.hpp"
 
 namespace keiji::render::detail {
 
@@ -59,14 +60,15 @@ BlockDays block_days(const model::EventContent& event, const model::Session& sho
     return out;
 }
 
-std::string state_label(const model::EventState& state) {
+std::string state_label(const model::EventState& state, std::string_view language) {
+    const TemplateWords& words = words_for(language);
     switch (state.phase) {
         case model::EventPhase::running:
-            return "開催中";
+            return std::string(words.running);
         case model::EventPhase::today:
-            return "本日開催";
+            return std::string(words.today);
         case model::EventPhase::upcoming:
-            return fmt::format("あと {} 日", state.days_until);
+            return days_left_text(language, state.days_until);
         default:
             return "";
     }
@@ -104,7 +106,7 @@ void paint_date_block(Canvas& canvas, Rect block, const model::EventContent& eve
     block_line(canvas, format_session_hours({shown}, zone), row(66, 78), h * 8 / 100,
                Weight::regular, theme.on_header);
 
-    const std::string state = state_label(context.event);
+    const std::string state = state_label(context.event, context.language);
     if (!state.empty()) {
         // Happening now or today is urgent (vermilion); counting down is calm (blue). The word
         // carries the meaning; the colour only repeats it.
@@ -182,10 +184,10 @@ void paint_event(Canvas& canvas, const Layout& layout, const model::EventContent
     // Every session compactly (11/29(土)・30(日)), then the hours.
     const std::string when = fmt::format("{}\u3000{}", format_session_days(event.sessions, zone),
                                          format_session_hours(event.sessions, zone));
-    y += paint_detail(canvas, "日時", when, Rect{text.x, y, text.w, text.h * 22 / 100}, theme,
-                      frame, context.language) +
+    y += paint_detail(canvas, words_for(context.language).when, when,
+                      Rect{text.x, y, text.w, text.h * 22 / 100}, theme, frame, context.language) +
          layout.gap / 2;
-    y += paint_detail(canvas, "会場", event.venue.pick(context.language),
+    y += paint_detail(canvas, words_for(context.language).where, event.venue.pick(context.language),
                       Rect{text.x, y, text.w, text.h * 22 / 100}, theme, frame, context.language) +
          layout.gap;
     const TextResult body = canvas.draw_text(

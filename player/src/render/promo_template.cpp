@@ -4,6 +4,7 @@
 
 #include "render/qr.hpp"
 #include "render/template_parts.hpp"
+#include "render/template_words.hpp"
 
 namespace keiji::render::detail {
 
@@ -22,8 +23,8 @@ std::string url_host(std::string_view url) {
 
 // The QR code with its caption beside it, bottom-aligned in `panel`. Returns the top of what it
 // painted, or the panel's bottom when there is no code.
-int paint_qr_block(Canvas& canvas, const Layout& layout, const std::string& url, Rect panel,
-                   const Theme& theme, PaintReport& report) {
+int paint_qr_block(Canvas& canvas, const Layout& layout, const std::string& url,
+                   std::string_view language, Rect panel, const Theme& theme, PaintReport& report) {
     const int bottom = panel.y + panel.h;
     if (url.empty()) {
         return bottom;
@@ -41,13 +42,14 @@ int paint_qr_block(Canvas& canvas, const Layout& layout, const std::string& url,
     const int text_x = square.x + square.w + layout.gap;
     const int text_w = panel.x + panel.w - text_x;
     const int label = theme.size(frame, theme.type.label);
-    canvas.draw_text("スマートフォンで詳しく",
+    canvas.draw_text(words_for(language).qr_hint,
                      Rect{text_x, square.y + square.h / 2 - label * 2, text_w, label * 2},
                      TextStyle{.weight = Weight::bold,
                                .size = label,
                                .min_size = theme.min_size(frame, theme.type.label),
                                .color = theme.ink,
-                               .vertical = VerticalAlign::bottom});
+                               .vertical = VerticalAlign::bottom,
+                               .language = std::string(language)});
     const std::string host = url_host(url);
     canvas.draw_text(
         host, Rect{text_x, square.y + square.h / 2 + label / 4, text_w, label * 2},
@@ -89,17 +91,19 @@ void paint_promo(Canvas& canvas, const Layout& layout, const model::PromoContent
     const std::string_view municipality = promo.municipality.pick(context.language);
     const int name_w = panel.x + panel.w - name_x;
     const int name_size = one_line_size(canvas, municipality, Weight::bold, heading, name_w);
+    // Ruby over the name (やさしい日本語) needs height of its own: the name then gets smaller.
     canvas.draw_text(municipality, Rect{name_x, y, name_w, row},
                      TextStyle{.weight = Weight::bold,
                                .size = name_size,
-                               .min_size = name_size,
+                               .min_size = std::max(1, name_size * 60 / 100),
                                .color = theme.ink,
                                .vertical = VerticalAlign::middle});
     y += row + layout.gap / 2;
     canvas.fill(Rect{panel.x, y, frame.unit(0.09), std::max(2, frame.unit(0.006))}, theme.accent);
     y += std::max(2, frame.unit(0.006)) + layout.gap;
 
-    const int qr_top = paint_qr_block(canvas, layout, promo.url, panel, theme, report);
+    const int qr_top =
+        paint_qr_block(canvas, layout, promo.url, context.language, panel, theme, report);
 
     // What: the title, up to three lines, then the body in whatever height is left.
     const TextResult title =

@@ -3,26 +3,50 @@
 #include <fmt/format.h>
 
 #include "render/template_parts.hpp"
+#include "render/template_words.hpp"
 
 namespace keiji::render {
 
 namespace {
 
-void paint_footer(Canvas& canvas, Frame frame, const Theme& theme) {
+// The footer band: the programme's line in the slide's language and, on a screen that shows
+// several languages, the slide's language named in itself at the right end ("English"), so a
+// visitor who waits for theirs knows what they are looking at.
+void paint_footer(Canvas& canvas, Frame frame, const SlideContext& context, const Theme& theme) {
     const int height = footer_height(frame);
     const Rect band{0, frame.height - height, frame.width, height};
     canvas.fill(band, theme.footer);
     const int margin = theme.margin(frame);
     // Thin and quiet: it names the programme without competing with the slide.
     const int size = theme.size(frame, theme.type.footer);
+    int right = frame.width - margin;
+    if (!context.language_label.empty()) {
+        const int label_height = height * 80 / 100;
+        const int label_size = label_height * 62 / 100;
+        const int width = canvas.measure(context.language_label, Weight::bold, label_size) +
+                          label_height * 80 / 100;
+        right -= width;
+        const Rect label{right, band.y + (height - label_height) / 2, width, label_height};
+        canvas.fill(label, theme.accent);
+        canvas.draw_text(context.language_label, label,
+                         TextStyle{.weight = Weight::bold,
+                                   .size = label_size,
+                                   .min_size = label_size * 2 / 3,
+                                   .color = theme.on_accent,
+                                   .align = Align::center,
+                                   .vertical = VerticalAlign::middle,
+                                   .language = context.language});
+        right -= size;
+    }
     canvas.fill(Rect{margin, band.y + (band.h - size) / 2, std::max(2, size / 5), size},
                 theme.accent);
-    canvas.draw_text("港区と全国各地域との連携 ─ お互いのまちをもっとゆたかに",
-                     Rect{margin + size, band.y, frame.width - 2 * margin - size, band.h},
+    canvas.draw_text(words_for(context.language).footer,
+                     Rect{margin + size, band.y, right - margin - size, band.h},
                      TextStyle{.size = size,
                                .min_size = theme.min_size(frame, theme.type.footer),
                                .color = theme.muted_ink,
-                               .vertical = VerticalAlign::middle});
+                               .vertical = VerticalAlign::middle,
+                               .language = context.language});
 }
 
 }  // namespace
@@ -40,7 +64,7 @@ PaintReport paint_slide(Canvas& canvas, Frame frame, const model::Item& item,
     } else if (const auto* notice = std::get_if<model::NoticeContent>(&item.content)) {
         detail::paint_notice(canvas, layout, *notice, context, theme, report);
     }
-    paint_footer(canvas, frame, theme);
+    paint_footer(canvas, frame, context, theme);
     canvas.record_text(nullptr);
     return report;
 }

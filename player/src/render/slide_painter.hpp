@@ -23,6 +23,9 @@ struct SlideContext {
     model::EventState event;
     const date::time_zone* zone = nullptr;
     TickerSpace ticker = TickerSpace::none;
+    // On a screen of several languages: the slide's language named in itself, shown in the
+    // footer (schedule::language_name). Empty: no label.
+    std::string language_label;
 };
 
 // What went wrong while painting: the slide is still drawn, and the caller logs these.

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/item.hpp"
+
+namespace keiji::schedule {
+
+// The languages `item` is shown in on a screen configured for `screen_languages` (in that
+// order): the ones its title is written in. A slide never shows a language the item does not
+// have; an item written in none of them is shown in the one language it falls back to (its
+// Japanese, else its first text), so it still plays.
+[[nodiscard]] std::vector<std::string> languages_shown(
+    const model::Item& item, std::span<const std::string> screen_languages);
+
+// Which language each appearance of an item shows: its languages in turn, counted per item, so
+// over the day every language an item has gets the same share of that item's airtime, and two
+// items never fall into step by accident of the playlist's order.
+class LanguageRotation {
+public:
+    explicit LanguageRotation(std::vector<std::string> screen_languages)
+        : m_screen(std::move(screen_languages)) {}
+
+    // The language of the item's next appearance; counts the appearance.
+    std::string next(const model::Item& item);
+    // The language the next appearance would show, without counting it.
+    [[nodiscard]] std::string peek(const model::Item& item) const;
+    // More than one language is configured: slides carry a label naming theirs.
+    [[nodiscard]] bool several() const { return m_screen.size() > 1; }
+    [[nodiscard]] const std::vector<std::string>& screen_languages() const { return m_screen; }
+
+private:
+    std::vector<std::string> m_screen;
+    std::map<std::string, std::size_t, std::less<>> m_appearances;  // By item id.
+};
+
+// A language's name in that language, for the label on a slide: "日本語", "やさしいにほんご",
+// "English", "中文", "한국어"; the tag itself for a language without a name here.
+[[nodiscard]] std::string language_name(std::string_view tag);
+
+}  // namespace keiji::schedule
