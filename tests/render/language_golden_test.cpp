@@ -51,19 +51,28 @@ model::Item gujo_promo() {
     return item;
 }
 
-void paint_and_compare(const model::Item& item, const std::string& language, int width,
-                       int height) {
-    const std::string golden = fmt::format("language-promo-{}-{}x{}", language, width, height);
+void paint_and_compare(const model::Item& item, const std::string& language, int width, int height,
+                       const std::string& second = "") {
+    const std::string golden =
+        second.empty() ? fmt::format("language-promo-{}-{}x{}", language, width, height)
+                       : fmt::format("language-promo-{}+{}-{}x{}", language, second, width, height);
     CAPTURE(golden);
     auto fonts = render::FontSet::create(render::FontSet::chain_for_language(language));
     REQUIRE(fonts.has_value());
+    auto second_fonts = render::FontSet::create(
+        render::FontSet::chain_for_language(second.empty() ? language : second));
+    REQUIRE(second_fonts.has_value());
     const auto& tokyo = *date::locate_zone("Asia/Tokyo");
     const render::Theme theme;
     auto screen = render::Screen::open_headless(width, height);
     REQUIRE(screen.has_value());
     render::Canvas canvas(screen->renderer(), *fonts);
     const render::SlideContext context{
-        .language = language, .zone = &tokyo, .language_label = schedule::language_name(language)};
+        .language = language,
+        .zone = &tokyo,
+        .language_label = schedule::language_name(second.empty() ? language : second),
+        .second_language = second,
+        .second_fonts = second.empty() ? nullptr : &*second_fonts};
     const auto report = render::paint_slide(canvas, screen->frame(), item, context, theme);
     CHECK_MESSAGE(report.problems.empty(), fmt::format("{}", fmt::join(report.problems, "; ")));
     for (const render::DrawnText& drawn : report.texts) {
@@ -99,5 +108,14 @@ TEST_CASE(
     for (const std::string language : {"ja", "ja-x-easy", "en", "zh-Hans", "ko"}) {
         paint_and_compare(item, language, 1920, 1080);
         paint_and_compare(item, language, 1080, 1920);
+    }
+}
+
+TEST_CASE("language golden: the bilingual layout, Japanese with English and with Korean under it") {
+    test::SdlFixture sdl;
+    const model::Item item = gujo_promo();
+    for (const std::string second : {"en", "ko"}) {
+        paint_and_compare(item, "ja", 1920, 1080, second);
+        paint_and_compare(item, "ja", 1080, 1920, second);
     }
 }

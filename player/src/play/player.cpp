@@ -103,14 +103,24 @@ Player::Slide Player::prepare_next(const model::Instant& now) {
     if (decision.kind == schedule::SlotKind::item) {
         slide.item = decision.item;
         const model::Item& item = m_items[decision.item];
-        slide.language = m_languages.next(item);
+        std::string second;
+        if (m_options.bilingual) {
+            std::tie(slide.language, second) = m_languages.next_pair(item);
+        } else {
+            slide.language = m_languages.next(item);
+        }
         render::Canvas canvas(m_screen.renderer(), fonts_for(slide.language), &m_images);
+        const std::string& named = second.empty() ? slide.language : second;
         render::SlideContext context{
             .language = slide.language,
             .zone = &zone,
             .ticker = m_ticker ? render::TickerSpace::reserved : render::TickerSpace::none,
-            .language_label =
-                m_languages.several() ? schedule::language_name(slide.language) : std::string()};
+            .language_label = m_languages.several() ? schedule::language_name(named) : "",
+            .second_language = second,
+            .second_fonts = second.empty() ? nullptr : &fonts_for(second)};
+        if (!second.empty()) {
+            slide.language += "+" + second;  // What proof of play records: "ja+en".
+        }
         if (const auto* event = std::get_if<model::EventContent>(&item.content)) {
             context.event = schedule::event_state(*event, wall, zone);
         }

@@ -32,6 +32,9 @@ struct PlayerOptions {
     // the ones it has, one per appearance in turn (schedule::LanguageRotation). Empty: only
     // `language`, and no language label.
     std::vector<std::string> languages;
+    // The bilingual layout: the title in the item's first language with one of its others under
+    // it, in turn (and that one named in the label), instead of one language per appearance.
+    bool bilingual = false;
     std::chrono::milliseconds crossfade{1000};  // Length of every transition but a cut.
     // Pace of transition frames: about 60 a second (30 when drawn in software, play_session.cpp).
     std::chrono::milliseconds frame_interval{16};

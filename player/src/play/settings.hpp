@@ -36,6 +36,9 @@ struct Settings {
     std::string screen_id;
     std::vector<std::string> screen_tags;
     std::vector<std::string> languages{"ja"};
+    // "rotate": each appearance of an item in the next of its languages; "bilingual": the title
+    // in its first language with another of its languages under it, in turn.
+    std::string language_layout = "rotate";
     int rotation = 0;                // Degrees clockwise: 0, 90, 180, 270.
     std::optional<ScreenSize> size;  // None: 1280×720 in a window, 1920×1080 otherwise.
     double diagonal_inches = 55;

@@ -72,6 +72,7 @@ public:
     [[nodiscard]] FontSet& fonts() { return m_fonts; }
     // Appends every later draw_text() to `log` (nullptr: stop recording). Not owned.
     void record_text(std::vector<DrawnText>* log) { m_text_log = log; }
+    [[nodiscard]] SDL_Renderer* renderer() const { return m_renderer; }
 
 private:
     // Draws `text` with its baseline at `baseline`, run by run through the fallback chain.

@@ -172,10 +172,9 @@ void paint_event(Canvas& canvas, const Layout& layout, const model::EventContent
     paint_date_block(canvas, block, event, shown, context, theme);
 
     int y = text.y;
-    const TextResult title =
-        paint_title(canvas, frame, theme, event.title.pick(context.language), context.language,
-                    Rect{text.x, y, text.w, text.h * 45 / 100}, report);
-    y += title.height + layout.gap;
+    const int title_height = paint_title(canvas, frame, theme, event.title, context,
+                                         Rect{text.x, y, text.w, text.h * 45 / 100}, report);
+    y += title_height + layout.gap;
     const int rule = std::max(2, frame.unit(0.006));
     canvas.fill(Rect{text.x, y, frame.unit(0.09), rule}, theme.header);
     y += rule + layout.gap;

@@ -1,6 +1,7 @@
 // The notice slide: a white card with a coloured top edge, a label saying what kind of notice it
 // is, a large heading and the body.
 #include "render/template_parts.hpp"
+#include "render/template_words.hpp"
 
 namespace keiji::render::detail {
 
@@ -24,16 +25,17 @@ void paint_notice(Canvas& canvas, const Layout& layout, const model::NoticeConte
     const int width = card.w - 2 * pad;
     int y = card.y + strip + pad * 3 / 4;
     const int label = theme.size(frame, theme.type.label);
-    y += paint_badge(canvas, important ? "重要なお知らせ" : "お知らせ", x, y, label * 17 / 10, edge,
-                     on_edge)
+    y += paint_badge(
+             canvas,
+             important ? words_for(context.language).important : words_for(context.language).notice,
+             x, y, label * 17 / 10, edge, on_edge)
              .h +
          layout.gap;
 
     const int bottom = card.y + card.h - pad;
-    const TextResult title =
-        paint_title(canvas, frame, theme, notice.title.pick(context.language), context.language,
-                    Rect{x, y, width, (bottom - y) * 45 / 100}, report);
-    y += title.height + layout.gap;
+    const int title_height = paint_title(canvas, frame, theme, notice.title, context,
+                                         Rect{x, y, width, (bottom - y) * 45 / 100}, report);
+    y += title_height + layout.gap;
     const int rule = std::max(2, frame.unit(0.004));
     canvas.fill(Rect{x, y, width, rule}, theme.footer);
     y += rule + layout.gap;

@@ -106,10 +106,9 @@ void paint_promo(Canvas& canvas, const Layout& layout, const model::PromoContent
         paint_qr_block(canvas, layout, promo.url, context.language, panel, theme, report);
 
     // What: the title, up to three lines, then the body in whatever height is left.
-    const TextResult title =
-        paint_title(canvas, frame, theme, promo.title.pick(context.language), context.language,
-                    Rect{panel.x, y, panel.w, qr_top - y}, report);
-    y += title.height + layout.gap;
+    const int title_height = paint_title(canvas, frame, theme, promo.title, context,
+                                         Rect{panel.x, y, panel.w, qr_top - y}, report);
+    y += title_height + layout.gap;
     const int body_bottom = qr_top - (qr_top < panel.y + panel.h ? layout.gap : 0);
     const TextResult body = canvas.draw_text(
         promo.body.pick(context.language), Rect{panel.x, y, panel.w, body_bottom - y},

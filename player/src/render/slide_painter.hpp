@@ -26,6 +26,10 @@ struct SlideContext {
     // On a screen of several languages: the slide's language named in itself, shown in the
     // footer (schedule::language_name). Empty: no label.
     std::string language_label;
+    // The bilingual layout: the title in this language under the first, smaller, drawn with
+    // `second_fonts` (nullptr: the canvas's own). Empty: one language.
+    std::string second_language;
+    FontSet* second_fonts = nullptr;
 };
 
 // What went wrong while painting: the slide is still drawn, and the caller logs these.

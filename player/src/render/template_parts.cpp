@@ -1,6 +1,7 @@
 #include "render/template_parts.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace keiji::render::detail {
 
@@ -17,22 +18,53 @@ Layout layout_for(Frame frame, const SlideContext& context, const Theme& theme) 
                   .portrait = frame.height > frame.width};
 }
 
-TextResult paint_title(Canvas& canvas, Frame frame, const Theme& theme, std::string_view title,
-                       const std::string& language, Rect box_at_most, PaintReport& report) {
+int paint_title(Canvas& canvas, Frame frame, const Theme& theme, const model::LocalizedText& title,
+                const SlideContext& context, Rect box_at_most, PaintReport& report) {
     const int display = theme.size(frame, theme.type.display);
-    box_at_most.h = std::min(display * 13 / 10 * 3, box_at_most.h);
+    const std::string* second =
+        context.second_language.empty() ? nullptr : title.find(context.second_language);
+    const bool bilingual = second != nullptr && !second->empty();
+    // The second title takes at most two lines of its own size from the box.
+    const int second_size = display * 55 / 100;
+    const int second_room = bilingual ? second_size * 13 / 10 * 2 + display / 4 : 0;
+    Rect box = box_at_most;
+    box.h = std::min(display * 13 / 10 * 3, box_at_most.h - second_room);
     const TextResult result =
-        canvas.draw_text(title, box_at_most,
+        canvas.draw_text(title.pick(context.language), box,
                          TextStyle{.weight = Weight::bold,
                                    .size = display,
                                    .min_size = theme.min_size(frame, theme.type.display),
                                    .color = theme.ink,
-                                   .language = language,
+                                   .language = context.language,
                                    .phrase_cuts = text::PhraseCuts::avoided});
     if (result.overflow) {
         report.problems.push_back("title does not fit");
     }
-    return result;
+    if (!bilingual) {
+        return result.height;
+    }
+    const int y = box.y + result.height + display / 4;
+    // A canvas of its own for other fonts; the same one otherwise (a new canvas on the same
+    // fonts would close their idle sizes in the middle of this paint).
+    std::optional<Canvas> own;
+    Canvas* target = &canvas;
+    if (context.second_fonts != nullptr) {
+        own.emplace(canvas.renderer(), *context.second_fonts);
+        own->record_text(&report.texts);
+        target = &*own;
+    }
+    const TextResult under = target->draw_text(
+        *second, Rect{box.x, y, box.w, std::min(second_room, box_at_most.y + box_at_most.h - y)},
+        TextStyle{.weight = Weight::bold,
+                  .size = second_size,
+                  .min_size = theme.min_size(frame, theme.type.body),
+                  .color = theme.muted_ink,
+                  .language = context.second_language,
+                  .phrase_cuts = text::PhraseCuts::avoided});
+    if (under.overflow) {
+        report.problems.push_back("second title does not fit");
+    }
+    return y + under.height - box.y;
 }
 
 Rect paint_badge(Canvas& canvas, std::string_view label, int x, int y, int height, Color background,

@@ -22,12 +22,15 @@ struct Layout {
 
 [[nodiscard]] Layout layout_for(Frame frame, const SlideContext& context, const Theme& theme);
 
-// A coloured label sized to its text, `height` pixels tall (e.g. 岐阜県, 重要, 本日開催).
-// The slide's title: bold display type, at most three lines and `max_height`, shrinking rather
-// than cutting a phrase. A title that does not fit even at its minimum size goes into `report`.
-TextResult paint_title(Canvas& canvas, Frame frame, const Theme& theme, std::string_view title,
-                       const std::string& language, Rect box_at_most, PaintReport& report);
+// The slide's title in context.language: bold display type, at most three lines and
+// `box_at_most`, shrinking rather than cutting a phrase. In the bilingual layout
+// (context.second_language) the title in that language follows, smaller and quieter, drawn with
+// its own fonts. A title that does not fit even at its minimum size goes into `report`.
+// Returns the height used.
+int paint_title(Canvas& canvas, Frame frame, const Theme& theme, const model::LocalizedText& title,
+                const SlideContext& context, Rect box_at_most, PaintReport& report);
 
+// A coloured label sized to its text, `height` pixels tall (e.g. 岐阜県, 重要, 本日開催).
 Rect paint_badge(Canvas& canvas, std::string_view label, int x, int y, int height, Color background,
                  Color foreground);
 

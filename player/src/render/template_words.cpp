@@ -6,53 +6,58 @@ namespace keiji::render {
 
 namespace {
 
-// やさしい日本語: short words, spaces between phrases, no kanji a beginner would not read.
 constexpr TemplateWords japanese{
     .footer = "港区と全国各地域との連携 ─ お互いのまちをもっとゆたかに",
     .qr_hint = "スマートフォンで詳しく",
+    .notice = "お知らせ",
+    .important = "重要なお知らせ",
     .when = "日時",
     .where = "会場",
     .running = "開催中",
     .today = "本日開催",
     .days_left = "あと {} 日",
-    .day_left = "あと {} 日",
-    .weekdays = {"日", "月", "火", "水", "木", "金", "土"}};
+    .day_left = "あと {} 日"};
+// やさしい日本語: short words, spaces between phrases, no kanji a beginner would not read.
 constexpr TemplateWords easy_japanese{.footer = "みなとくと ぜんこくの まちが なかよく しています",
                                       .qr_hint = "スマートフォンで よんでください",
+                                      .notice = "おしらせ",
+                                      .important = "だいじな おしらせ",
                                       .when = "いつ",
                                       .where = "どこ",
                                       .running = "いま やっています",
                                       .today = "きょう あります",
                                       .days_left = "あと {} にち",
-                                      .day_left = "あと {} にち",
-                                      .weekdays = {"日", "月", "火", "水", "木", "金", "土"}};
+                                      .day_left = "あと {} にち"};
 constexpr TemplateWords english{.footer = "Minato City and its partner towns across Japan",
                                 .qr_hint = "More on your phone",
+                                .notice = "Notice",
+                                .important = "Important",
                                 .when = "When",
                                 .where = "Venue",
                                 .running = "On now",
                                 .today = "Today",
                                 .days_left = "{} days to go",
-                                .day_left = "Tomorrow",
-                                .weekdays = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}};
+                                .day_left = "Tomorrow"};
 constexpr TemplateWords simplified_chinese{.footer = "港区与全国各地的合作交流",
                                            .qr_hint = "用手机查看详情",
+                                           .notice = "通知",
+                                           .important = "重要通知",
                                            .when = "时间",
                                            .where = "地点",
                                            .running = "正在举行",
                                            .today = "今天举行",
                                            .days_left = "还有 {} 天",
-                                           .day_left = "还有 {} 天",
-                                           .weekdays = {"日", "一", "二", "三", "四", "五", "六"}};
+                                           .day_left = "还有 {} 天"};
 constexpr TemplateWords korean{.footer = "미나토구와 전국 각 지역의 교류",
                                .qr_hint = "스마트폰으로 자세히 보기",
+                               .notice = "알림",
+                               .important = "중요 알림",
                                .when = "일시",
                                .where = "장소",
                                .running = "진행 중",
                                .today = "오늘 개최",
                                .days_left = "{}일 남음",
-                               .day_left = "{}일 남음",
-                               .weekdays = {"일", "월", "화", "수", "목", "금", "토"}};
+                               .day_left = "{}일 남음"};
 
 }  // namespace
 

@@ -9,15 +9,16 @@ namespace keiji::render {
 // slide says "Venue" and "Today", not 会場 and 本日開催. Languages without words here use the
 // Japanese ones: the ward's language is the fallback of every other, as for content.
 struct TemplateWords {
-    std::string_view footer;       // The programme's line in the footer band.
-    std::string_view qr_hint;      // Beside a promo's QR code.
-    std::string_view when;         // An event's date label chip.
-    std::string_view where;        // An event's venue label chip.
-    std::string_view running;      // A session is under way.
-    std::string_view today;        // A session is today.
-    std::string_view days_left;    // Before the first session: {} is the number of days.
-    std::string_view day_left;     // The same for exactly one day, where the language needs it.
-    std::string_view weekdays[7];  // Sunday first, short forms.
+    std::string_view footer;     // The programme's line in the footer band.
+    std::string_view qr_hint;    // Beside a promo's QR code.
+    std::string_view notice;     // A notice's badge.
+    std::string_view important;  // An important notice's badge.
+    std::string_view when;       // An event's date label chip.
+    std::string_view where;      // An event's venue label chip.
+    std::string_view running;    // A session is under way.
+    std::string_view today;      // A session is today.
+    std::string_view days_left;  // Before the first session: {} is the number of days.
+    std::string_view day_left;   // The same for exactly one day, where the language needs it.
 };
 
 [[nodiscard]] const TemplateWords& words_for(std::string_view language);

@@ -41,6 +41,15 @@ std::string LanguageRotation::next(const model::Item& item) {
     return language;
 }
 
+std::pair<std::string, std::string> LanguageRotation::next_pair(const model::Item& item) {
+    const std::vector<std::string> shown = languages_shown(item, m_screen);
+    const std::size_t count = m_appearances[item.id]++;
+    if (shown.size() < 2) {
+        return {shown.front(), ""};
+    }
+    return {shown.front(), shown[1 + count % (shown.size() - 1)]};
+}
+
 std::string language_name(std::string_view tag) {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 9> names{{
         {"ja", "日本語"},

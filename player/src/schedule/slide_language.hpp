@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/item.hpp"
@@ -28,6 +29,10 @@ public:
 
     // The language of the item's next appearance; counts the appearance.
     std::string next(const model::Item& item);
+    // The bilingual layout's pair for the item's next appearance: its first language (the
+    // screen's first that it has) and, in turn, one of its others ("" when it has no other);
+    // counts the appearance.
+    std::pair<std::string, std::string> next_pair(const model::Item& item);
     // The language the next appearance would show, without counting it.
     [[nodiscard]] std::string peek(const model::Item& item) const;
     // More than one language is configured: slides carry a label naming theirs.
