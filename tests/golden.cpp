@@ -80,4 +80,25 @@ GoldenResult compare_renderer_with_golden(SDL_Renderer* renderer, const std::str
     return compare_with_golden(frame.get(), name);
 }
 
+GoldenResult compare_scaled_renderer_with_golden(SDL_Renderer* renderer, int scale_down,
+                                                 const std::string& name) {
+    int width = 0;
+    int height = 0;
+    SDL_GetRendererOutputSize(renderer, &width, &height);
+    Surface full(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
+    if (!full || SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, full->pixels,
+                                      full->pitch) != 0) {
+        return {false, std::string("cannot read the rendered frame: ") + SDL_GetError()};
+    }
+    const std::string full_dir = binary_path("golden-actual/full");
+    std::filesystem::create_directories(full_dir);
+    IMG_SavePNG(full.get(), (full_dir + "/" + name + ".png").c_str());
+    Surface small(SDL_CreateRGBSurfaceWithFormat(0, width / scale_down, height / scale_down, 32,
+                                                 SDL_PIXELFORMAT_ARGB8888));
+    if (!small || SDL_SoftStretchLinear(full.get(), nullptr, small.get(), nullptr) != 0) {
+        return {false, std::string("cannot scale the frame down: ") + SDL_GetError()};
+    }
+    return compare_with_golden(small.get(), name);
+}
+
 }  // namespace keiji::test

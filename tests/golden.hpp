@@ -24,4 +24,10 @@ struct GoldenResult {
 [[nodiscard]] GoldenResult compare_renderer_with_golden(SDL_Renderer* renderer,
                                                         const std::string& name);
 
+// The same for a frame painted at its real size and stored at 1/`scale_down` of it (to keep the
+// repository small); the full-size frame is written to golden-actual/full/NAME.png for review.
+[[nodiscard]] GoldenResult compare_scaled_renderer_with_golden(SDL_Renderer* renderer,
+                                                               int scale_down,
+                                                               const std::string& name);
+
 }  // namespace keiji::test

@@ -44,3 +44,13 @@ TEST_CASE("language check: a screen of one language asks for nothing") {
     const std::vector<std::string> screen{"ja"};
     CHECK(checks::check_languages(file, screen).empty());
 }
+
+TEST_CASE(
+    "language check: a playlist's own languages are asked for even on a one-language screen") {
+    const storage::PlaylistFile file = parse(R"({"languages": ["ja", "ko"], "items": [
+      {"type": "notice", "id": "drill", "title": {"ja": "防災訓練"}}]})");
+    const std::vector<std::string> screen{"ja"};
+    const model::Errors problems = checks::check_languages(file, screen);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[1].text("en") == "items without a language the screen shows: ko 1 of 1");
+}

@@ -225,3 +225,21 @@ TEST_CASE("playlist: a misspelt field is named with its best guess, even the ite
     REQUIRE_FALSE(far.has_value());
     CHECK(far.error()[0].message.en.find("allowed here:") != std::string::npos);
 }
+
+TEST_CASE("playlist: languages of an item, else of its playlist, each a tag keiji knows") {
+    const auto playlist = parse_playlist_text(
+        R"({"languages": ["ja", "ko"], "items": [
+            {"type": "notice", "id": "own", "title": "お知らせ", "languages": ["en", "ja"]},
+            {"type": "notice", "id": "inherits", "title": "お知らせ"}]})",
+        "test/p.json");
+    REQUIRE(playlist.has_value());
+    CHECK(playlist->items[0].languages == std::vector<std::string>{"en", "ja"});
+    CHECK(playlist->items[1].languages == std::vector<std::string>{"ja", "ko"});
+
+    const auto typo =
+        parse(R"({"type": "notice", "id": "n", "title": "x", "languages": ["ja", "jp"]})");
+    REQUIRE_FALSE(typo.has_value());
+    REQUIRE(typo.error().size() == 1);
+    CHECK(typo.error()[0].where.pointer == "/items/0/languages/1");
+    CHECK(typo.error()[0].text("ja").starts_with("「jp」は言語として使えません"));
+}

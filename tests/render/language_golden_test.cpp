@@ -3,12 +3,9 @@
 // itself, at 1920×1080 and 1080×1920 (stored at half size). Painted as the player paints a
 // slide of a screen configured for all five languages.
 #include <SDL.h>
-#include <SDL_image.h>
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-
-#include <filesystem>
 
 #include "golden.hpp"
 #include "model/playlist_parser.hpp"
@@ -83,19 +80,7 @@ void paint_and_compare(const model::Item& item, const std::string& language, int
                          render::ClockFace{"2025年11月20日(木)", "10:00"}, theme);
     SDL_RenderPresent(screen->renderer());
 
-    SDL_Surface* full =
-        SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_RenderReadPixels(screen->renderer(), nullptr, SDL_PIXELFORMAT_ARGB8888, full->pixels,
-                         full->pitch);
-    const std::string full_dir = test::binary_path("golden-actual/full");
-    std::filesystem::create_directories(full_dir);
-    IMG_SavePNG(full, (full_dir + "/" + golden + ".png").c_str());
-    SDL_Surface* small =
-        SDL_CreateRGBSurfaceWithFormat(0, width / 2, height / 2, 32, SDL_PIXELFORMAT_ARGB8888);
-    REQUIRE(SDL_SoftStretchLinear(full, nullptr, small, nullptr) == 0);
-    const auto result = test::compare_with_golden(small, golden);
-    SDL_FreeSurface(small);
-    SDL_FreeSurface(full);
+    const auto result = test::compare_scaled_renderer_with_golden(screen->renderer(), 2, golden);
     CHECK_MESSAGE(result.matches, result.explanation);
 }
 

@@ -3,13 +3,10 @@
 // (half, a quarter for 4K) to keep the repository small; the full-size frame is written next to
 // the actual images (golden-actual/full/) for review.
 #include <SDL.h>
-#include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-
-#include <filesystem>
 
 #include "golden.hpp"
 #include "model/playlist_parser.hpp"
@@ -65,20 +62,8 @@ void render_and_compare(const model::Item& item, const std::string& name,
                              render::ClockFace{"令和7年11月20日(木)", "10:00"}, theme);
         SDL_RenderPresent(screen->renderer());
 
-        SDL_Surface* full = SDL_CreateRGBSurfaceWithFormat(0, size.width, size.height, 32,
-                                                           SDL_PIXELFORMAT_ARGB8888);
-        SDL_RenderReadPixels(screen->renderer(), nullptr, SDL_PIXELFORMAT_ARGB8888, full->pixels,
-                             full->pitch);
-        const std::string full_dir = test::binary_path("golden-actual/full");
-        std::filesystem::create_directories(full_dir);
-        IMG_SavePNG(full, (full_dir + "/" + golden + ".png").c_str());
-        SDL_Surface* small = SDL_CreateRGBSurfaceWithFormat(0, size.width / size.scale_down,
-                                                            size.height / size.scale_down, 32,
-                                                            SDL_PIXELFORMAT_ARGB8888);
-        REQUIRE(SDL_SoftStretchLinear(full, nullptr, small, nullptr) == 0);
-        const auto result = test::compare_with_golden(small, golden);
-        SDL_FreeSurface(small);
-        SDL_FreeSurface(full);
+        const auto result =
+            test::compare_scaled_renderer_with_golden(screen->renderer(), size.scale_down, golden);
         CHECK_MESSAGE(result.matches, result.explanation);
     }
 }

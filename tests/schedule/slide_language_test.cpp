@@ -55,3 +55,13 @@ TEST_CASE("languages: every language an item has gets the same share of its appe
     CHECK(counts == std::map<std::string, int>{
                         {"en", 10}, {"ja", 10}, {"ja-x-easy", 10}, {"ko", 10}, {"zh-Hans", 10}});
 }
+
+TEST_CASE("languages: an item that names its own languages is shown in those, not the screen's") {
+    const model::Item item = parse_one(R"({"items": [{"type": "notice", "id": "kr",
+        "languages": ["ko", "ja"],
+        "title": {"ja": "防災訓練", "en": "Drill", "ko": "방재 훈련"}}]})");
+    schedule::LanguageRotation rotation({"ja", "en"});
+    CHECK(rotation.next(item) == "ko");
+    CHECK(rotation.next(item) == "ja");
+    CHECK(rotation.next(item) == "ko");
+}

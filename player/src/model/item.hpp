@@ -84,6 +84,9 @@ struct Item {
     int priority = 0;
     double weight = 1.0;
     ItemSchedule schedule;
+    // The languages to show the item in, in order, instead of the screen's (its own "languages",
+    // else its playlist's); empty: the screen's.
+    std::vector<std::string> languages;
     ItemContent content;
     SourceLocation where;  // Where the item is defined, for log lines and validator messages.
     // The look of the playlist the item comes from; nullptr: the default theme.

@@ -101,12 +101,43 @@ std::shared_ptr<const ThemeSpec> read_theme(const JsonDocument& document, Object
     return theme;
 }
 
+// "languages": ["ja", "ko"]: the languages an item (or a playlist's items) is shown in, in
+// order, instead of the screen's. Each must be a language tag keiji knows.
+std::vector<std::string> read_languages(ObjectReader& reader) {
+    std::vector<std::string> languages;
+    const nlohmann::json* list = reader.array("languages", Presence::optional);
+    if (list == nullptr) {
+        return languages;
+    }
+    if (list->empty()) {
+        reader.fail("languages", {"list at least one language, or leave \"languages\" out",
+                                  "言語を 1 つ以上書くか、「languages」を省いてください"});
+    }
+    const std::string pointer = reader.member_pointer("languages");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const nlohmann::json& tag = (*list)[i];
+        if (!tag.is_string() || !is_known_language_tag(tag.get<std::string>())) {
+            const std::string shown = tag.is_string() ? tag.get<std::string>() : tag.dump();
+            reader.fail_at(append_pointer(pointer, i),
+                           {fmt::format("\"{}\" is not a language tag keiji knows; write \"ja\", "
+                                        "\"ja-x-easy\", \"en\", \"zh-Hans\", \"ko\"...",
+                                        shown),
+                            fmt::format("「{}」は言語として使えません。\"ja\"、\"ja-x-easy\"、"
+                                        "\"en\"、\"zh-Hans\"、\"ko\" などと書いてください",
+                                        shown)});
+            continue;
+        }
+        languages.push_back(tag.get<std::string>());
+    }
+    return languages;
+}
+
 std::optional<ItemContent> read_content(const JsonDocument& document, const std::string& pointer,
                                         std::string_view type, Errors& errors) {
     // Members every item type shares; each type adds its own.
     const auto with_common = [](std::initializer_list<std::string_view> own) {
-        std::vector<std::string_view> names{"type",     "id",     "duration",
-                                            "priority", "weight", "schedule"};
+        std::vector<std::string_view> names{"type",   "id",       "duration", "priority",
+                                            "weight", "schedule", "languages"};
         names.insert(names.end(), own);
         return names;
     };
@@ -199,6 +230,7 @@ std::optional<Item> read_item(const JsonDocument& document, const std::string& p
     if (common.has("schedule")) {
         item.schedule = read_schedule(document, common.member_pointer("schedule"), errors);
     }
+    item.languages = read_languages(common);
     if (errors.size() != errors_before) {
         return std::nullopt;
     }
@@ -223,9 +255,9 @@ std::expected<Playlist, Errors> parse_playlist(const JsonDocument& document) {
     Errors errors;
     Playlist playlist;
     playlist.source_file = document.file_name();
-    ObjectReader reader(
-        document, "", errors,
-        {"$schema", "id", "title", "opening_hours", "outside_hours", "theme", "items"});
+    ObjectReader reader(document, "", errors,
+                        {"$schema", "id", "title", "opening_hours", "outside_hours", "theme",
+                         "languages", "items"});
     if (!reader.is_object()) {
         return std::unexpected(std::move(errors));
     }
@@ -233,6 +265,7 @@ std::expected<Playlist, Errors> parse_playlist(const JsonDocument& document) {
     playlist.title = reader.text("title", Presence::optional).value_or(LocalizedText{});
     playlist.opening_hours = read_opening_hours(document, reader, errors);
     const std::shared_ptr<const ThemeSpec> theme = read_theme(document, reader, errors);
+    const std::vector<std::string> languages = read_languages(reader);
     const auto* items = reader.array("items", Presence::required);
     if (items != nullptr && items->empty()) {
         reader.fail("items",
@@ -260,6 +293,9 @@ std::expected<Playlist, Errors> parse_playlist(const JsonDocument& document) {
         }
         if (item) {
             item->theme = theme;
+            if (item->languages.empty()) {
+                item->languages = languages;  // The playlist's, unless the item has its own.
+            }
             playlist.items.push_back(std::move(*item));
         }
     }

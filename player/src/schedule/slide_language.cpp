@@ -10,7 +10,10 @@ std::vector<std::string> languages_shown(const model::Item& item,
                                          std::span<const std::string> screen_languages) {
     const model::LocalizedText& title = model::title_of(item);
     std::vector<std::string> shown;
-    for (const std::string& language : screen_languages) {
+    // An item (or its playlist) that names its own languages is shown in those instead.
+    const std::span<const std::string> wanted =
+        item.languages.empty() ? screen_languages : std::span<const std::string>(item.languages);
+    for (const std::string& language : wanted) {
         const std::string* text = title.find(language);
         if (text != nullptr && !text->empty() &&
             std::find(shown.begin(), shown.end(), language) == shown.end()) {

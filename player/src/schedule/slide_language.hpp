@@ -13,9 +13,9 @@
 namespace keiji::schedule {
 
 // The languages `item` is shown in on a screen configured for `screen_languages` (in that
-// order): the ones its title is written in. A slide never shows a language the item does not
-// have; an item written in none of them is shown in the one language it falls back to (its
-// Japanese, else its first text), so it still plays.
+// order; the item's own "languages" instead when it has them): the ones its title is written in. A
+// slide never shows a language the item does not have; an item written in none of them is shown in
+// the one language it falls back to (its Japanese, else its first text), so it still plays.
 [[nodiscard]] std::vector<std::string> languages_shown(
     const model::Item& item, std::span<const std::string> screen_languages);
 

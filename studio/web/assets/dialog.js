@@ -19,25 +19,32 @@ function close(dialog, returnFocus) {
   }
 }
 
+// Resolves the dialog's promise once, closing it first (`dialogOf` because the dialog is built
+// after the buttons that answer it).
+function answerOnce(dialogOf, returnFocus, resolve) {
+  let answered = false;
+  return (value) => {
+    if (!answered) {
+      answered = true;
+      close(dialogOf(), returnFocus);
+      resolve(value);
+    }
+  };
+}
+
 // → true when the person confirms. `danger` makes the confirming button red.
 export function confirmDialog({title, message, confirm, cancel, danger = false}) {
   const returnFocus = document.activeElement;
   const titleId = uid('dlg-title');
   const messageId = uid('dlg-msg');
   return new Promise((resolve) => {
-    let answered = false;
-    const answer = (value) => {
-      if (!answered) {
-        answered = true;
-        close(dialog, returnFocus);
-        resolve(value);
-      }
-    };
+    let dialog = null;
+    const answer = answerOnce(() => dialog, returnFocus, resolve);
     const no = h('button', {type: 'button', class: 'secondary', onclick: () => answer(false)},
         cancel || t('dialog.cancel'));
     const yes = h('button', {type: 'button', class: danger ? 'danger' : 'primary',
       onclick: () => answer(true)}, confirm || t('dialog.ok'));
-    const dialog = h('dialog', {class: 'dialog', 'aria-labelledby': titleId,
+    dialog = h('dialog', {class: 'dialog', 'aria-labelledby': titleId,
       'aria-describedby': messageId},
     h('h2', {id: titleId, text: title}),
     h('p', {id: messageId, class: 'dialog-message', text: message}),
@@ -59,14 +66,8 @@ export function askDialog({title, message, label, confirm, required = true, mult
   const fieldId = uid('dlg-field');
   const errorId = uid('dlg-error');
   return new Promise((resolve) => {
-    let answered = false;
-    const answer = (value) => {
-      if (!answered) {
-        answered = true;
-        close(dialog, returnFocus);
-        resolve(value);
-      }
-    };
+    let dialog = null;
+    const answer = answerOnce(() => dialog, returnFocus, resolve);
     const field = multiline ?
       h('textarea', {id: fieldId, rows: 4, required: required ? true : null}) :
       h('input', {id: fieldId, type: 'text', required: required ? true : null});
@@ -94,7 +95,7 @@ export function askDialog({title, message, label, confirm, required = true, mult
       }
       answer(value);
     });
-    const dialog = h('dialog', {class: 'dialog', 'aria-labelledby': titleId},
+    dialog = h('dialog', {class: 'dialog', 'aria-labelledby': titleId},
         h('h2', {id: titleId, text: title}), form);
     dialog.addEventListener('cancel', (event) => {
       event.preventDefault();
