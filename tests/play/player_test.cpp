@@ -205,3 +205,48 @@ TEST_CASE("player: the blank screen outside opening hours says it is dark on pur
         CHECK(result.dark_on_purpose == (outside == model::OutsideHours::blank));
     }
 }
+
+TEST_CASE("player: the split layout shows one appearance in each language, in equal parts") {
+    SdlFixture sdl;
+    auto fonts = render::FontSet::create(render::FontSet::debian_default_chain());
+    auto screen = render::Screen::open_headless(320, 180);
+    REQUIRE(fonts.has_value());
+    REQUIRE(screen.has_value());
+    // 港区民まつり (seed 003) in three languages, 12 s; a notice in Japanese only, 6 s.
+    play::Player player(*screen, *fonts,
+                        items(R"({"type": "notice", "id": "matsuri", "duration": 12,
+                  "title": {"ja": "港区民まつり", "en": "Minato Citizens' Festival",
+                            "ko": "미나토 구민 축제"}},
+                 {"type": "notice", "id": "madoguchi", "duration": 6, "title": "窓口のご案内"})"),
+                        play::PlayerOptions{.languages = {"ja", "en", "ko"},
+                                            .language_layout = play::LanguageLayout::split,
+                                            .crossfade = 0ms,
+                                            .transition = render::TransitionKind::cut,
+                                            .zone = date::locate_zone("Asia/Tokyo")});
+    model::VirtualClock clock(start);
+    std::vector<std::pair<std::string, std::string>> shown;
+    std::vector<steady_clock::duration> lengths;
+    auto settled_at = clock.now().monotonic;
+    for (int i = 0; i < 40 && shown.size() < 5; ++i) {
+        const play::UpdateResult result = player.update(clock.now());
+        if (result.slide_settled) {
+            if (!shown.empty()) {
+                lengths.push_back(clock.now().monotonic - settled_at);
+            }
+            settled_at = clock.now().monotonic;
+            shown.emplace_back(result.item_id, result.language);
+        }
+        clock.advance_to(result.next_deadline);
+    }
+    CHECK(shown == std::vector<std::pair<std::string, std::string>>{{"matsuri", "ja"},
+                                                                    {"matsuri", "en"},
+                                                                    {"matsuri", "ko"},
+                                                                    {"madoguchi", "ja"},
+                                                                    {"matsuri", "ja"}});
+    REQUIRE(lengths.size() == 4);
+    // 12 s in three parts of 4 s; the Japanese-only notice keeps its 6 s.
+    CHECK(lengths[0] == 4s);
+    CHECK(lengths[1] == 4s);
+    CHECK(lengths[2] == 4s);
+    CHECK(lengths[3] == 6s);
+}

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "model/time.hpp"
+#include "render/template_words.hpp"
 
 using keiji::model::parse_timestamp;
 using keiji::model::Session;
@@ -31,4 +32,32 @@ TEST_CASE("event text: session days written compactly, month once per month") {
     const std::vector<Session> overnight = {
         session("2025-08-01T18:00+09:00", "2025-08-02T01:30+09:00")};
     CHECK(keiji::render::format_session_hours(overnight, tokyo) == "18:00〜25:30");
+}
+
+TEST_CASE("event text: an English, Chinese or Korean slide names its days in its own language") {
+    // The 港区民まつり weekend of seed 003: a slide in English must not say 土 and 日.
+    const auto& tokyo = *date::locate_zone("Asia/Tokyo");
+    const std::vector<Session> weekend = {
+        session("2025-10-11T10:00+09:00", "2025-10-11T16:00+09:00"),
+        session("2025-10-12T10:00+09:00", "2025-10-12T16:00+09:00")};
+    CHECK(keiji::render::format_session_days(weekend, tokyo, "en") == "10/11 (Sat), 12 (Sun)");
+    CHECK(keiji::render::format_session_hours(weekend, tokyo, "en") == "10:00–16:00");
+    CHECK(keiji::render::format_session_days(weekend, tokyo, "zh-Hans") == "10/11(周六)、12(周日)");
+    CHECK(keiji::render::format_session_days(weekend, tokyo, "ko") == "10/11(토), 12(일)");
+    CHECK(keiji::render::format_session_days(weekend, tokyo, "ja-x-easy") == "10/11(ど)・12(にち)");
+    // A language without words of its own reads as Japanese, the ward's fallback.
+    CHECK(keiji::render::format_session_days(weekend, tokyo, "vi") == "10/11(土)・12(日)");
+}
+
+TEST_CASE("template words: month and weekday names for the date block") {
+    using keiji::render::month_name;
+    using keiji::render::weekday_name;
+    CHECK(month_name("ja", 11) == "11月");
+    CHECK(month_name("en", 11) == "Nov");
+    CHECK(month_name("en", 1) == "Jan");
+    CHECK(month_name("en", 12) == "Dec");
+    CHECK(month_name("ko", 3) == "3월");
+    CHECK(weekday_name("ja", 6) == "土");
+    CHECK(weekday_name("en", 0) == "Sun");
+    CHECK(weekday_name("zh-Hans", 6) == "周六");
 }

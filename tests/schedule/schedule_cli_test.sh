@@ -104,6 +104,32 @@ LINES
     expect_status 2
     grep -q '"jp" is not a language tag' "$err"
     ;;
+language-layouts)
+    # The same lobby with the split layout: each slot in equal parts, one per language the item
+    # has; and bilingual: the first language with the others in turn under it.
+    run "$source/tests/bench/fixtures/languages/lobby.json" --from 2025-11-20T09:00:00+09:00 \
+        --to 2025-11-20T09:01:02+09:00 --languages ja,en,ko --language-layout split
+    expect_status 0
+    grep -v '^#' "$out" >"$work/split.txt"
+    diff -u - "$work/split.txt" <<'LINES'
+2025-11-20T09:00:00+09:00 2025-11-20T09:00:15+09:00 gujo-odori-aoyama ja/en/ko
+2025-11-20T09:00:15+09:00 2025-11-20T09:00:27+09:00 partnership-342 ja/en/ko
+2025-11-20T09:00:27+09:00 2025-11-20T09:00:40+09:00 anan-bussanten ja/en
+2025-11-20T09:00:40+09:00 2025-11-20T09:00:50+09:00 corner-pamphlets ja
+2025-11-20T09:00:50+09:00 2025-11-20T09:01:02+09:00 partnership-342 ja/en/ko
+LINES
+    # ko: 5 s of gujo-odori-aoyama and 4 s of each partnership-342 slot.
+    grep -Eq '^# ko +0:00:13 +3 +' "$out"
+    run "$source/tests/bench/fixtures/languages/lobby.json" --from 2025-11-20T09:00:00+09:00 \
+        --to 2025-11-20T09:01:02+09:00 --languages ja,en,ko --language-layout bilingual
+    expect_status 0
+    grep -q 'partnership-342 ja+ko$' "$out"
+    grep -Eq '^# ja +0:01:02 +5 +' "$out"
+    run "$source/tests/bench/fixtures/languages/lobby.json" --from 2025-11-20 --to 2025-11-21 \
+        --languages ja,en --language-layout splitt
+    expect_status 2
+    grep -q 'splitt' "$err"
+    ;;
 *)
     echo "unknown case $case_name"; exit 2
     ;;

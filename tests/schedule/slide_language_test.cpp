@@ -65,3 +65,29 @@ TEST_CASE("languages: an item that names its own languages is shown in those, no
     CHECK(rotation.next(item) == "ja");
     CHECK(rotation.next(item) == "ko");
 }
+
+TEST_CASE("languages, split layout: an appearance is cut in equal readable parts") {
+    using std::chrono::seconds;
+    // 15 s among 5 languages: 3 s each, all of them.
+    CHECK(schedule::plan_split(seconds{15}, 5).parts == 5);
+    CHECK(schedule::plan_split(seconds{15}, 5).part == seconds{3});
+    // 10 s among 2: 5 s each.
+    CHECK(schedule::plan_split(seconds{10}, 2).parts == 2);
+    CHECK(schedule::plan_split(seconds{10}, 2).part == seconds{5});
+    // 8 s among 5: never under 3 s, so two of them now (4 s each), the rest next time.
+    CHECK(schedule::plan_split(seconds{8}, 5).parts == 2);
+    CHECK(schedule::plan_split(seconds{8}, 5).part == seconds{4});
+    // Too short to split at all, and one language: the whole slot.
+    CHECK(schedule::plan_split(seconds{2}, 3).parts == 1);
+    CHECK(schedule::plan_split(seconds{2}, 3).part == seconds{2});
+    CHECK(schedule::plan_split(seconds{10}, 1).part == seconds{10});
+}
+
+TEST_CASE("languages, split layout: languages left over go on at the next appearance") {
+    const model::Item item = parse_one(R"({"items": [{"type": "notice", "id": "x",
+        "title": {"ja": "お知らせ", "en": "Notice", "zh-Hans": "通知", "ko": "알림"}}]})");
+    schedule::LanguageRotation rotation({"ja", "ja-x-easy", "en", "zh-Hans", "ko"});
+    CHECK(rotation.next_several(item, 2) == std::vector<std::string>{"ja", "en"});
+    CHECK(rotation.next_several(item, 2) == std::vector<std::string>{"zh-Hans", "ko"});
+    CHECK(rotation.next_several(item, 9) == std::vector<std::string>{"ja", "en", "zh-Hans", "ko"});
+}

@@ -2,10 +2,12 @@
 
 #include <date/tz.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <map>
+#include <sstream>
 #include <vector>
 
 #include "cli/messages.hpp"
@@ -29,6 +31,7 @@ struct ScheduleOptions {
     // The screen's languages: each slot then names the language it shows (as the player
     // rotates them), and the summary adds the airtime of each language.
     std::vector<std::string> languages;
+    std::string language_layout = "rotate";  // As the screen's config: rotate, bilingual, split.
 };
 
 constexpr const char* description = "Print the timeline a playlist would play: one line per slot";
@@ -43,6 +46,8 @@ Output: one line per slot, "start end item-id", start inclusive, end exclusive, 
 Then, on lines starting with '#', each item's slots, airtime and share of the playing time.
 With --languages ja,en,ko (a screen of several languages) each slot line ends with the language
 it shows, in turn among the ones the item has, and the summary adds each language's airtime.
+--language-layout as the screen's config: bilingual slots read "ja+en" (both on screen), split
+slots "ja/en/ko" (the slot in equal parts of at least 3 s, one per language).
 Filter the summary out with: grep -v '^#'
 
 Examples:
@@ -76,16 +81,33 @@ std::string hms(std::chrono::seconds total) {
     return fmt::format("{}:{:02}:{:02}", count / 3600, count / 60 % 60, count % 60);
 }
 
-// The language of each slot, as the player's rotation picks it ("" for idle and closed slots).
+// The languages of each slot, as the player picks them ("" for idle and closed slots): "en" when
+// rotating, "ja+en" in the bilingual layout (both on screen), "ja/en/ko" when the slot is split.
 std::vector<std::string> slot_languages(const model::Playlist& playlist,
                                         const schedule::Timeline& timeline,
-                                        const std::vector<std::string>& languages) {
+                                        const std::vector<std::string>& languages,
+                                        std::string_view layout) {
     std::vector<std::string> shown;
     schedule::LanguageRotation rotation(languages);
     for (const schedule::Slot& slot : timeline.slots) {
-        shown.push_back(slot.kind == schedule::SlotKind::item
-                            ? rotation.next(playlist.items[slot.item])
-                            : std::string());
+        if (slot.kind != schedule::SlotKind::item) {
+            shown.emplace_back();
+            continue;
+        }
+        const model::Item& item = playlist.items[slot.item];
+        if (layout == "bilingual") {
+            const auto [first, second] = rotation.next_pair(item);
+            shown.push_back(second.empty() ? first : first + "+" + second);
+        } else if (layout == "split") {
+            const auto length =
+                std::chrono::duration_cast<std::chrono::seconds>(slot.end - slot.start);
+            const schedule::SplitPlan plan =
+                schedule::plan_split(length, schedule::languages_shown(item, languages).size());
+            shown.push_back(
+                fmt::format("{}", fmt::join(rotation.next_several(item, plan.parts), "/")));
+        } else {
+            shown.push_back(rotation.next(item));
+        }
     }
     return shown;
 }
@@ -142,12 +164,24 @@ void print_language_summary(const schedule::Timeline& timeline,
     std::map<std::string, std::pair<std::chrono::seconds, int>> by_language;
     std::chrono::seconds playing{0};
     for (std::size_t i = 0; i < timeline.slots.size(); ++i) {
-        if (!shown[i].empty()) {
-            const auto length = std::chrono::duration_cast<std::chrono::seconds>(
-                timeline.slots[i].end - timeline.slots[i].start);
-            by_language[shown[i]].first += length;
-            ++by_language[shown[i]].second;
-            playing += length;
+        if (shown[i].empty()) {
+            continue;
+        }
+        const auto length = std::chrono::duration_cast<std::chrono::seconds>(
+            timeline.slots[i].end - timeline.slots[i].start);
+        playing += length;
+        // A split slot gives each of its languages an equal part; a bilingual one shows both
+        // for the whole slot, so both count it.
+        const bool split = shown[i].find('/') != std::string::npos;
+        std::vector<std::string> parts;
+        std::istringstream stream(shown[i]);
+        for (std::string part; std::getline(stream, part, split ? '/' : '+');) {
+            parts.push_back(part);
+        }
+        for (const std::string& part : parts) {
+            auto& [airtime, slots] = by_language[part];
+            airtime += split ? length / std::int64_t(parts.size()) : length;
+            ++slots;
         }
     }
     std::string out =
@@ -192,7 +226,7 @@ int run_schedule(const ScheduleOptions& options, std::string_view language) {
         schedule::build_timeline(playlist.items, hours, *from, *to, **zone);
     const bool several = options.languages.size() > 1;
     const std::vector<std::string> shown =
-        several ? slot_languages(playlist, timeline, options.languages)
+        several ? slot_languages(playlist, timeline, options.languages, options.language_layout)
                 : std::vector<std::string>();
     if (!options.summary_only) {
         print_timeline(playlist, timeline, **zone, shown);
@@ -234,6 +268,11 @@ Command add_schedule_command(CLI::App& app, const Context& context) {
                              "en, zh-Hans, ko...)",
                              tag);
         });
+    command
+        ->add_option("--language-layout", options->language_layout,
+                     "How the screen shows several languages (its config's language_layout)")
+        ->check(CLI::IsMember({"rotate", "bilingual", "split"}))
+        ->capture_default_str();
     command->footer(footer);
     const std::string language = context.message_language;
     return Command{command, [options, language] { return run_schedule(*options, language); }};

@@ -51,7 +51,9 @@ PlayerOptions player_options(const Settings& settings, const date::time_zone* zo
     return PlayerOptions{
         .language = settings.language(),
         .languages = settings.languages,
-        .bilingual = settings.language_layout == "bilingual",
+        .language_layout = settings.language_layout == "bilingual" ? LanguageLayout::bilingual
+                           : settings.language_layout == "split"   ? LanguageLayout::split
+                                                                   : LanguageLayout::rotate,
         // Drawn in software, every transition frame costs the CPU and the display a full-screen
         // copy: 30 frames a second look as smooth on a lobby screen and cost half of 60.
         .frame_interval = std::chrono::milliseconds(screen.draws_in_software() ? 33 : 16),

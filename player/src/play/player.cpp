@@ -62,6 +62,12 @@ std::string Player::item_id(const Slide& slide) const {
 }
 
 void Player::plan_next(const model::Instant& now, std::chrono::steady_clock::time_point at) {
+    if (m_split) {
+        // The split item's next language comes before the planner is asked again.
+        m_planned = schedule::Decision{.item = m_split->item, .length = m_split->part};
+        m_planned_for = at;
+        return;
+    }
     const auto ahead = std::chrono::duration_cast<std::chrono::system_clock::duration>(
         std::max(at - now.monotonic, std::chrono::steady_clock::duration::zero()));
     // The planner is asked about the moment the slide will appear, not the moment of asking.
@@ -92,6 +98,7 @@ Player::Slide Player::prepare_next(const model::Instant& now) {
     // A plan made for a moment long gone (an alert took over the screen meanwhile) is asked
     // again: what was eligible then may not be now.
     if (!m_planned || now.monotonic - m_planned_for > std::chrono::seconds{2}) {
+        m_split.reset();  // An item's languages split around an alert start again.
         plan_next(now, now.monotonic);
     }
     const schedule::Decision decision = *m_planned;
@@ -104,11 +111,9 @@ Player::Slide Player::prepare_next(const model::Instant& now) {
         slide.item = decision.item;
         const model::Item& item = m_items[decision.item];
         std::string second;
-        if (m_options.bilingual) {
-            std::tie(slide.language, second) = m_languages.next_pair(item);
-        } else {
-            slide.language = m_languages.next(item);
-        }
+        std::chrono::seconds length{};
+        std::tie(slide.language, length) =
+            language_for(decision.item, decision.length.value_or(item.duration), second);
         render::Canvas canvas(m_screen.renderer(), fonts_for(slide.language), &m_images);
         const std::string& named = second.empty() ? slide.language : second;
         render::SlideContext context{
@@ -132,7 +137,7 @@ Player::Slide Player::prepare_next(const model::Instant& now) {
                        fmt::format("item \"{}\": {}", item.id, problem));
         }
         // The planner may cut the slot short (the item's window ends, a higher priority starts).
-        slide.until = now.monotonic + decision.length.value_or(item.duration);
+        slide.until = now.monotonic + length;
     } else {
         render::Canvas canvas(m_screen.renderer(), m_fonts, &m_images);
         slide.blank = decision.kind == schedule::SlotKind::closed && m_options.opening_hours &&
@@ -159,6 +164,44 @@ Player::Slide Player::prepare_next(const model::Instant& now) {
     m_screen.target(nullptr);
     slide.shown_at = now.monotonic;
     return slide;
+}
+
+std::pair<std::string, std::chrono::seconds> Player::language_for(std::size_t item_index,
+                                                                  std::chrono::seconds length,
+                                                                  std::string& second) {
+    const model::Item& item = m_items[item_index];
+    switch (m_options.language_layout) {
+        case LanguageLayout::bilingual: {
+            auto [first, other] = m_languages.next_pair(item);
+            second = std::move(other);
+            return {std::move(first), length};
+        }
+        case LanguageLayout::split: {
+            if (m_split && m_split->item == item_index && !m_split->languages.empty()) {
+                std::string language = std::move(m_split->languages.front());
+                m_split->languages.erase(m_split->languages.begin());
+                const std::chrono::seconds part = m_split->part;
+                if (m_split->languages.empty()) {
+                    m_split.reset();
+                }
+                return {std::move(language), part};
+            }
+            m_split.reset();
+            const schedule::SplitPlan plan = schedule::plan_split(
+                length, schedule::languages_shown(item, m_languages.screen_languages()).size());
+            std::vector<std::string> languages = m_languages.next_several(item, plan.parts);
+            const std::chrono::seconds part = plan.part;
+            std::string first = std::move(languages.front());
+            languages.erase(languages.begin());
+            if (!languages.empty()) {
+                m_split = SplitRest{item_index, std::move(languages), part};
+            }
+            return {std::move(first), part};
+        }
+        case LanguageLayout::rotate:
+            break;
+    }
+    return {m_languages.next(item), length};
 }
 
 render::FontSet& Player::fonts_for(const std::string& language) {

@@ -25,6 +25,8 @@
 
 namespace keiji::play {
 
+enum class LanguageLayout { rotate, bilingual, split };
+
 struct PlayerOptions {
     std::string header_title{render::default_header_title};
     std::string language = "ja";
@@ -32,9 +34,10 @@ struct PlayerOptions {
     // the ones it has, one per appearance in turn (schedule::LanguageRotation). Empty: only
     // `language`, and no language label.
     std::vector<std::string> languages;
-    // The bilingual layout: the title in the item's first language with one of its others under
-    // it, in turn (and that one named in the label), instead of one language per appearance.
-    bool bilingual = false;
+    // How an item of several languages shows them: one per appearance in turn (rotate); the
+    // title in its first language with one of its others under it, in turn, named in the label
+    // (bilingual); or every appearance split into equal parts, one per language (split).
+    LanguageLayout language_layout = LanguageLayout::rotate;
     std::chrono::milliseconds crossfade{1000};  // Length of every transition but a cut.
     // Pace of transition frames: about 60 a second (30 when drawn in software, play_session.cpp).
     std::chrono::milliseconds frame_interval{16};
@@ -132,6 +135,18 @@ private:
     schedule::Planner m_planner;  // Declared after m_items and m_options, which it views.
     schedule::LanguageRotation m_languages;
     std::map<std::string, render::FontSet, std::less<>> m_language_fonts;
+    // The split layout: the languages still to come of the item on screen, each for `part`.
+    struct SplitRest {
+        std::size_t item = 0;
+        std::vector<std::string> languages;
+        std::chrono::seconds part{};
+    };
+    std::optional<SplitRest> m_split;
+    // The language of a slide of `item` whose slot is `length` long, and how long it stays
+    // (shorter than `length` in the split layout); sets `second` in the bilingual layout.
+    std::pair<std::string, std::chrono::seconds> language_for(std::size_t item,
+                                                              std::chrono::seconds length,
+                                                              std::string& second);
 
     render::ImageCache m_images;
     // What prepare_next() paints next, and the moment it was planned for.

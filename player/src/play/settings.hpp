@@ -37,7 +37,8 @@ struct Settings {
     std::vector<std::string> screen_tags;
     std::vector<std::string> languages{"ja"};
     // "rotate": each appearance of an item in the next of its languages; "bilingual": the title
-    // in its first language with another of its languages under it, in turn.
+    // in its first language with another of its languages under it, in turn; "split": each
+    // appearance in equal parts, one per language, in the screen's order.
     std::string language_layout = "rotate";
     int rotation = 0;                // Degrees clockwise: 0, 90, 180, 270.
     std::optional<ScreenSize> size;  // None: 1280×720 in a window, 1920×1080 otherwise.

@@ -95,8 +95,9 @@ std::vector<Setting> make_table() {
          .flags = "--language-layout",
          .config_key = "/language_layout",
          .type_name = "LAYOUT",
-         .help = "Several languages: rotate (one per appearance) or bilingual (a second title)",
-         .value = choice(&Settings::language_layout, {"rotate", "bilingual"})},
+         .help = "Several languages: rotate (one per appearance), bilingual (a second title) or "
+                 "split (each appearance in equal parts, one per language)",
+         .value = choice(&Settings::language_layout, {"rotate", "bilingual", "split"})},
         {.name = "display.rotation",
          .flags = "--rotate",
          .config_key = "/display/rotation",

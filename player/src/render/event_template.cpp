@@ -36,7 +36,8 @@ struct BlockDays {
 };
 
 BlockDays block_days(const model::EventContent& event, const model::Session& shown,
-                     const date::time_zone& zone) {
+                     const date::time_zone& zone, std::string_view language) {
+    const TemplateWords& words = words_for(language);
     const LocalDay first = local_day(shown.start, zone);
     std::set<LocalDay> days;
     for (const model::Session& session : event.sessions) {
@@ -45,17 +46,17 @@ BlockDays block_days(const model::EventContent& event, const model::Session& sho
             days.insert(day);
         }
     }
-    BlockDays out{.month = fmt::format("{}月", first.month)};
+    BlockDays out{.month = std::string(month_name(language, first.month))};
     if (days.size() > 3) {
-        out.days = fmt::format("{}〜{}", days.begin()->day, days.rbegin()->day);
-        out.weekdays = fmt::format("{}〜{}", japanese_weekday(days.begin()->weekday),
-                                   japanese_weekday(days.rbegin()->weekday));
+        out.days = fmt::format("{}{}{}", days.begin()->day, words.range, days.rbegin()->day);
+        out.weekdays = fmt::format("{}{}{}", weekday_name(language, days.begin()->weekday),
+                                   words.range, weekday_name(language, days.rbegin()->weekday));
         return out;
     }
     for (const LocalDay& day : days) {
-        const char* separator = out.days.empty() ? "" : "・";
+        const std::string_view separator = out.days.empty() ? "" : words.and_day;
         out.days += fmt::format("{}{}", separator, day.day);
-        out.weekdays += fmt::format("{}{}", separator, japanese_weekday(day.weekday));
+        out.weekdays += fmt::format("{}{}", separator, weekday_name(language, day.weekday));
     }
     return out;
 }
@@ -92,7 +93,7 @@ void paint_date_block(Canvas& canvas, Rect block, const model::EventContent& eve
                       const Theme& theme) {
     const date::time_zone& zone = *context.zone;
     canvas.fill(block, theme.header);
-    const BlockDays days = block_days(event, shown, zone);
+    const BlockDays days = block_days(event, shown, zone, context.language);
     const int pad = std::min(block.w, block.h) * 8 / 100;
     const Rect inner{block.x + pad, block.y, block.w - 2 * pad, block.h};
     const auto row = [&](int from_percent, int to_percent) {
@@ -103,8 +104,8 @@ void paint_date_block(Canvas& canvas, Rect block, const model::EventContent& eve
     block_line(canvas, days.month, row(3, 17), h * 10 / 100, Weight::regular, theme.on_header);
     block_line(canvas, days.days, row(16, 54), h * 34 / 100, Weight::bold, theme.on_header);
     block_line(canvas, days.weekdays, row(54, 66), h * 9 / 100, Weight::regular, theme.on_header);
-    block_line(canvas, format_session_hours({shown}, zone), row(66, 78), h * 8 / 100,
-               Weight::regular, theme.on_header);
+    block_line(canvas, format_session_hours({shown}, zone, context.language), row(66, 78),
+               h * 8 / 100, Weight::regular, theme.on_header);
 
     const std::string state = state_label(context.event, context.language);
     if (!state.empty()) {
@@ -181,8 +182,9 @@ void paint_event(Canvas& canvas, const Layout& layout, const model::EventContent
 
     const date::time_zone& zone = *context.zone;
     // Every session compactly (11/29(土)・30(日)), then the hours.
-    const std::string when = fmt::format("{}\u3000{}", format_session_days(event.sessions, zone),
-                                         format_session_hours(event.sessions, zone));
+    const std::string when =
+        fmt::format("{}\u3000{}", format_session_days(event.sessions, zone, context.language),
+                    format_session_hours(event.sessions, zone, context.language));
     y += paint_detail(canvas, words_for(context.language).when, when,
                       Rect{text.x, y, text.w, text.h * 22 / 100}, theme, frame, context.language) +
          layout.gap / 2;

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "render/clock_face.hpp"
+#include "render/template_words.hpp"
 
 namespace keiji::render {
 
@@ -23,18 +23,20 @@ LocalParts local_parts(model::TimePoint when, const date::time_zone& zone) {
             int(std::chrono::duration_cast<std::chrono::minutes>(local - day).count())};
 }
 
-std::string hours_text(const model::Session& session, const date::time_zone& zone) {
+std::string hours_text(const model::Session& session, const date::time_zone& zone,
+                       std::string_view range) {
     const LocalParts start = local_parts(session.start, zone);
     const LocalParts end = local_parts(session.end, zone);
     const int end_minutes = end.day == start.day ? end.minutes : end.minutes + 24 * 60;
-    return fmt::format("{}:{:02}〜{}:{:02}", start.minutes / 60, start.minutes % 60,
+    return fmt::format("{}:{:02}{}{}:{:02}", start.minutes / 60, start.minutes % 60, range,
                        end_minutes / 60, end_minutes % 60);
 }
 
 }  // namespace
 
 std::string format_session_days(const std::vector<model::Session>& sessions,
-                                const date::time_zone& zone) {
+                                const date::time_zone& zone, std::string_view language) {
+    const TemplateWords& words = words_for(language);
     std::string out;
     unsigned previous_month = 0;
     unsigned previous_day = 0;
@@ -44,12 +46,13 @@ std::string format_session_days(const std::vector<model::Session>& sessions,
             continue;  // Two sessions on one day are one date.
         }
         if (!out.empty()) {
-            out += "・";
+            out += words.and_day;
         }
         if (parts.month != previous_month) {
             out += fmt::format("{}/", parts.month);
         }
-        out += fmt::format("{}({})", parts.day, japanese_weekday(parts.weekday));
+        out += fmt::format(fmt::runtime(words.day_and_weekday), parts.day,
+                           words.weekdays.at(parts.weekday % 7));
         previous_month = parts.month;
         previous_day = parts.day;
     }
@@ -57,11 +60,11 @@ std::string format_session_days(const std::vector<model::Session>& sessions,
 }
 
 std::string format_session_hours(const std::vector<model::Session>& sessions,
-                                 const date::time_zone& zone) {
+                                 const date::time_zone& zone, std::string_view language) {
     if (sessions.empty()) {
         return "";
     }
-    return hours_text(sessions.front(), zone);
+    return hours_text(sessions.front(), zone, words_for(language).range);
 }
 
 }  // namespace keiji::render

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <utility>
 
 namespace keiji::schedule {
@@ -51,6 +52,23 @@ std::pair<std::string, std::string> LanguageRotation::next_pair(const model::Ite
         return {shown.front(), ""};
     }
     return {shown.front(), shown[1 + count % (shown.size() - 1)]};
+}
+
+std::vector<std::string> LanguageRotation::next_several(const model::Item& item,
+                                                        std::size_t count) {
+    const std::vector<std::string> shown = languages_shown(item, m_screen);
+    std::size_t& appearances = m_appearances[item.id];
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < std::min(count, shown.size()); ++i) {
+        out.push_back(shown[appearances++ % shown.size()]);
+    }
+    return out;
+}
+
+SplitPlan plan_split(std::chrono::seconds length, std::size_t languages) {
+    const auto readable = std::size_t(std::max<std::int64_t>(length / min_split_part, 1));
+    const std::size_t parts = std::clamp<std::size_t>(languages, 1, readable);
+    return {parts, length / std::int64_t(parts)};
 }
 
 std::string language_name(std::string_view tag) {

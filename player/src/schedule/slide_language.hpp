@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <map>
 #include <span>
@@ -19,6 +20,17 @@ namespace keiji::schedule {
 [[nodiscard]] std::vector<std::string> languages_shown(
     const model::Item& item, std::span<const std::string> screen_languages);
 
+// The split layout: an appearance of `length` shows its item's languages one after another, in
+// equal whole seconds each, but never shorter than min_split_part (a slide shorter than that
+// cannot be read), so a short slot shows fewer of them and the next appearance goes on with the
+// rest (LanguageRotation::next_several). Always at least one part.
+inline constexpr std::chrono::seconds min_split_part{3};
+struct SplitPlan {
+    std::size_t parts = 1;
+    std::chrono::seconds part{};
+};
+[[nodiscard]] SplitPlan plan_split(std::chrono::seconds length, std::size_t languages);
+
 // Which language each appearance of an item shows: its languages in turn, counted per item, so
 // over the day every language an item has gets the same share of that item's airtime, and two
 // items never fall into step by accident of the playlist's order.
@@ -33,6 +45,9 @@ public:
     // screen's first that it has) and, in turn, one of its others ("" when it has no other);
     // counts the appearance.
     std::pair<std::string, std::string> next_pair(const model::Item& item);
+    // The split layout's languages for the item's next appearance: `count` of its languages
+    // from where its rotation stands (fewer when it has fewer); counts them all.
+    std::vector<std::string> next_several(const model::Item& item, std::size_t count);
     // The language the next appearance would show, without counting it.
     [[nodiscard]] std::string peek(const model::Item& item) const;
     // More than one language is configured: slides carry a label naming theirs.
