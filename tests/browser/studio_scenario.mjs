@@ -310,6 +310,69 @@ try {
     await tanaka.waitForSelector('table.grid.week');
     await shoot(tanaka, '06-schedule-week');
   }, {keepGoing: true});
+
+  await step('(f) the administrator groups the screens; tanaka shows the partner towns in the lobby only', async () => {
+    await open(admin, '#/screens', 'table.groups');
+    await clickButton(admin, 'グループを追加');
+    await typeInto(admin, 'tr.group-row:last-child input.group-tag', 'Lobby 1F');
+    await typeInto(admin, 'tr.group-row:last-child input.group-name', '本庁舎1階ロビー');
+    await clickButton(admin, '保存');
+    const mistake = await admin.waitForFunction(() => {
+      const error = document.querySelector('#groups .form-error');
+      return error && error.textContent.trim() ? error.textContent.trim() : null;
+    });
+    const said = await mistake.jsonValue();
+    check(said.includes('1 行目') && said.includes('英小文字'), `a tag "Lobby 1F" was answered with 「${said}」`);
+    check(await admin.$eval('tr.group-row:last-child input.group-tag', (e) => e.getAttribute('aria-invalid')) === 'true',
+        'the wrong tag is not marked invalid');
+    await shoot(admin, '09-screens-mistake', {element: '#groups'});
+    await typeInto(admin, 'tr.group-row:last-child input.group-tag', 'lobby-1f');
+    for (const language of ['English', '中文', '한국어']) {
+      await admin.click(await byLabel(admin, language, 'tr.group-row:last-child'));
+    }
+    await clickButton(admin, 'グループを追加');
+    await typeInto(admin, 'tr.group-row:last-child input.group-tag', 'shibaura');
+    await typeInto(admin, 'tr.group-row:last-child input.group-name', '芝浦港南地区総合支所');
+    await clickButton(admin, '保存');
+    await statusSays(admin, '画面グループを保存しました');
+    const saved = await apiFromPage(admin, 'GET', '/api/screens');
+    check(saved.data.groups.map((g) => `${g.tag}:${g.languages.join('+')}`).join(' ') ===
+        'lobby-1f:ja+en+zh-Hans+ko shibaura:ja', `the groups saved are ${JSON.stringify(saved.data.groups)}`);
+    const fingerprint = await admin.$eval('code.fingerprint', (e) => e.textContent);
+    check(/^[0-9a-f]{4}( [0-9a-f]{4}){3}$/.test(fingerprint), `the key's fingerprint reads "${fingerprint}"`);
+    check((await admin.$eval('pre.config-example', (e) => e.textContent)).includes('"lobby-1f"'),
+        'the keiji.json example does not name the first group');
+    await shoot(admin, '09-screens');
+
+    await open(tanaka, '#/', 'section.playlist[data-playlist="partners"]');
+    const partners = 'section.playlist[data-playlist="partners"]';
+    await clickButton(tanaka, '変更', partners);
+    await tanaka.click(await byLabel(tanaka, 'すべての画面', partners));
+    await clickButton(tanaka, '保存', partners);
+    await tanaka.waitForFunction((scope) => document.querySelector(`${scope} .screens-form .form-error`)
+        ?.textContent.includes('1つ以上') || document.querySelector(`${scope} .screens-form .form-error`)
+        ?.textContent.includes('1 つ以上'), {}, partners);
+    await tanaka.click(await byLabel(tanaka, '本庁舎1階ロビー(lobby-1f)', partners));
+    await clickButton(tanaka, '保存', partners);
+    await statusSays(tanaka, '表示する画面を変更しました');
+    const shown = await tanaka.$eval(`${partners} .screens-names`, (e) => e.textContent);
+    check(shown === '本庁舎1階ロビー', `the partners playlist says it is shown on 「${shown}」`);
+    await shoot(tanaka, '10-playlist-screens', {element: partners});
+    await open(tanaka, '#/publish', 'main h1');
+    const pendingSaid = await tanaka.waitForFunction(() => document.querySelector('main').textContent
+        .includes('グループ lobby-1f の画面の表示'), {timeout: 10000}).then(() => true, () => false);
+    check(pendingSaid, 'the publish page does not say the lobby changes');
+
+    await open(tanaka, '#/schedule', 'table.grid');
+    await tanaka.select(await byLabel(tanaka, '画面グループ'), 'shibaura');
+    await tanaka.waitForFunction(() => !document.querySelector('.schedule-result .loading') &&
+        document.querySelector('table.grid'));
+    const rows = await tanaka.$eval('table.airtime', (e) => e.textContent);
+    check(!rows.includes(itemId), 'the 芝浦港南 timeline lists the lobby-only promo');
+    await tanaka.select(await byLabel(tanaka, '画面グループ'), 'lobby-1f');
+    await tanaka.waitForSelector('table.languages-airtime');
+    await shoot(tanaka, '11-schedule-lobby');
+  }, {keepGoing: true});
   code = summary('scenario');
 } catch (error) {
   if (!failed()) {

@@ -59,6 +59,27 @@ try {
     await page.waitForFunction(() => document.documentElement.lang === 'ja');
   });
 
+  await step('a screen group named with markup is text on every page that shows it', async () => {
+    const saved = await apiFromPage(page, 'PUT', '/api/screens', {groups: [
+      {tag: 'lobby-1f', name: IMG_BODY, languages: ['ja']}]});
+    check(saved.status === 200, `saving the group answered ${saved.status}`);
+    const assigned = await apiFromPage(page, 'PUT', '/api/playlists/notices/screens', {screens: ['lobby-1f']});
+    check(assigned.status === 200, `assigning the group answered ${assigned.status}`);
+    const forged = await page.evaluate(async () => (await fetch('/api/screens', {method: 'PUT',
+      headers: {'Content-Type': 'application/json'}, body: '{"groups": []}'})).status);
+    check(forged === 403, `a change of the groups without the CSRF token answered ${forged}`);
+    for (const [hash, ready, where] of [['#/screens', 'table.groups', 'input.group-name'],
+      ['#/', 'section.playlist[data-playlist="notices"] .screens-names',
+        'section.playlist[data-playlist="notices"] .screens-names']]) {
+      await open(page, hash, ready);
+      const text = await page.$eval(where, (e) => e.value ?? e.textContent);
+      check(text === IMG_BODY, `${hash} shows the group's name as ${JSON.stringify(text)}`);
+      const images = await page.$$eval('main img', (list) => list.map((i) => i.getAttribute('src')));
+      check(!images.includes('x'), `an <img src=x> made it into ${hash}`);
+    }
+    await apiFromPage(page, 'PUT', '/api/screens', {groups: []});
+  });
+
   await step('changes without the CSRF token are refused (403)', async () => {
     const answers = await page.evaluate(async (id) => {
       const send = (method, url, headers, body) => fetch(url, {method, headers, body})

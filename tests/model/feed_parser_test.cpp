@@ -99,6 +99,20 @@ TEST_CASE("a screen plays its own assignment, else its tag's, else everything") 
           std::vector<std::string>{"partners", "notices"});
 }
 
+TEST_CASE("tag \"*\" is every screen: what a screen in no group plays") {
+    // The studio's feed: the 1st-floor lobby has its own list, every other screen the rest.
+    const auto feed =
+        parse_feed_text(feed_with("", R"({"tag": "lobby", "playlists": ["partners", "notices"]},
+                        {"tag": "*", "playlists": ["notices"]})"),
+                        "feed.json");
+    REQUIRE(feed.has_value());
+    CHECK(playlists_for_screen(*feed, "east-1", {"lobby"}) ==
+          std::vector<std::string>{"partners", "notices"});
+    CHECK(playlists_for_screen(*feed, "shisho-2", {"shibaura"}) ==
+          std::vector<std::string>{"notices"});
+    CHECK(playlists_for_screen(*feed, "new-screen", {}) == std::vector<std::string>{"notices"});
+}
+
 TEST_CASE("a misspelt member is named") {
     const std::string error = first_error(R"({"playlist": [], "screens": []})");
     CHECK(error.find("playlist") != std::string::npos);

@@ -50,7 +50,8 @@ TEST_CASE("studio: every route but the login page needs a session") {
          std::vector<std::string>{"/api/me", "/api/playlists", "/api/items/gujo-odori-aoyama",
                                   "/api/versions", "/api/users", "/api/audit", "/api/audit.csv",
                                   "/api/settings", "/api/publish", "/api/schedule?from=2025-11-22",
-                                  "/api/previews/1.png", "/api/uploads/" + std::string(64, 'a')}) {
+                                  "/api/previews/1.png", "/api/uploads/" + std::string(64, 'a'),
+                                  "/api/screens", "/api/keys", "/api/keys/content.public.json"}) {
         CAPTURE(path);
         CHECK(anonymous.get(path).first == 401);
     }
@@ -62,6 +63,10 @@ TEST_CASE("studio: every route but the login page needs a session") {
     }
     CHECK(anonymous.send("PUT", "/api/items/gujo-odori-aoyama", nlohmann::json::object()).first ==
           401);
+    for (const char* path : {"/api/screens", "/api/playlists/partners/screens"}) {
+        CAPTURE(path);
+        CHECK(anonymous.send("PUT", path, nlohmann::json::object()).first == 401);
+    }
     auto page = anonymous.client.Get("/");
     REQUIRE(page);
     CHECK(page->status == 303);

@@ -60,3 +60,62 @@ TEST_CASE("publish: the change in words names what was added, changed and taken 
     CHECK(changes.ja[2] == "「休館日」(b) を画面から外す");
     CHECK(describe_changes(before, before).empty());
 }
+
+TEST_CASE("publish: each screen group gets its playlists and those for every screen, in order") {
+    const std::vector<PlaylistRecord> three = {
+        {.id = "notices", .title = "お知らせ", .extra = nlohmann::json::object(), .screens = {"*"}},
+        {.id = "partners",
+         .title = "連携",
+         .extra = nlohmann::json::object(),
+         .screens = {"lobby-1f"}},
+        {.id = "events",
+         .title = "催し",
+         .extra = nlohmann::json::object(),
+         .screens = {"lobby-1f", "shibaura"}}};
+    std::vector<ItemRecord> items;
+    for (const char* playlist : {"notices", "partners", "events"}) {
+        ItemRecord record =
+            item(std::string(playlist) + "-1", ItemState::approved, {{"title", "x"}});
+        record.playlist = playlist;
+        items.push_back(record);
+    }
+    const std::vector<ScreenGroup> groups = {{.tag = "lobby-1f", .name = "本庁舎1階ロビー"},
+                                             {.tag = "shibaura", .name = "芝浦港南"},
+                                             {.tag = "empty", .name = "まだ何もない"}};
+    const nlohmann::json content = content_to_publish(three, items, groups);
+    const nlohmann::json expected = nlohmann::json::parse(R"([
+        {"tag": "lobby-1f", "playlists": ["notices", "partners", "events"]},
+        {"tag": "shibaura", "playlists": ["notices", "events"]},
+        {"tag": "empty", "playlists": ["notices"]},
+        {"tag": "*", "playlists": ["notices"]}])");
+    CHECK(content["screens"] == expected);
+    CHECK(playlists_for_group(content, "shibaura") ==
+          std::vector<std::string>{"notices", "events"});
+    CHECK(playlists_for_group(content, "elsewhere") == std::vector<std::string>{"notices"});
+
+    // An item taken off empties "partners": no assignment names it any more.
+    nlohmann::json taken = content;
+    taken["playlists"].erase(1);
+    drop_missing_playlists(taken);
+    CHECK(taken["screens"][0]["playlists"] == nlohmann::json{"notices", "events"});
+
+    const ChangesInWords changes = describe_changes(content, taken);
+    CHECK(std::ranges::find(changes.en, "screens of group lobby-1f now play: notices, events") !=
+          changes.en.end());
+}
+
+TEST_CASE("screen groups: a list staff typed is checked before it is saved") {
+    CHECK(screen_groups_from_json(nlohmann::json::parse(
+                                      R"([{"tag": "lobby-1f", "name": "ロビー",
+                                           "languages": ["ja", "en"]}])"))
+              .has_value());
+    for (const char* wrong :
+         {R"([{"tag": "Lobby", "name": "ロビー"}])", R"([{"tag": "*", "name": "全部"}])",
+          R"([{"tag": "a", "name": ""}])", R"([{"tag": "a", "name": "A", "languages": []}])",
+          R"([{"tag": "a", "name": "A", "languages": ["tlh"]}])", R"({"tag": "a"})"}) {
+        CAPTURE(wrong);
+        const auto groups = screen_groups_from_json(nlohmann::json::parse(wrong));
+        REQUIRE_FALSE(groups.has_value());
+        CHECK_FALSE(groups.error().message.ja.empty());
+    }
+}

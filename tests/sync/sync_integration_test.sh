@@ -181,7 +181,7 @@ signed)
     "$keiji" cache sync --config keiji.json > good.log 2>&1 || fail "the signed feed was refused: $(cat good.log)"
     # Changed after signing: refused, and the signed feed keeps playing.
     good=$(current_feed)
-    sed -i 's/"tag": "all"/"tag": "lobby"/' www/v1/feed.json
+    sed -i 's/"tag": "\*"/"tag": "lobby"/' www/v1/feed.json
     "$keiji" cache sync --config keiji.json > tampered.log 2>&1 && fail "a tampered feed was taken"
     [[ $(current_feed) == "$good" ]] || fail "the tampered feed became current"
     ;;

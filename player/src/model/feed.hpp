@@ -57,8 +57,9 @@ struct Feed {
 [[nodiscard]] std::expected<Feed, Errors> parse_feed_text(std::string text,
                                                           const std::string& source);
 
-// The playlist ids this screen plays: the first assignment for its id or one of its tags; when
-// none matches, every playlist (a new screen shows something rather than nothing).
+// The playlist ids this screen plays: the first assignment for its id or one of its tags (tag
+// "*" matches every screen); when none matches, every playlist (a new screen shows something
+// rather than nothing).
 [[nodiscard]] std::vector<std::string> playlists_for_screen(const Feed& feed,
                                                             std::string_view screen_id,
                                                             const std::vector<std::string>& tags);

@@ -206,8 +206,11 @@ std::vector<std::string> playlists_for_screen(const Feed& feed, std::string_view
                                               const std::vector<std::string>& tags) {
     for (const ScreenAssignment& assignment : feed.screens) {
         const bool by_id = !assignment.screen.empty() && assignment.screen == screen_id;
+        // "*" is every screen (feed.schema.json): the studio's last assignment, for screens
+        // in no group.
         const bool by_tag = !assignment.tag.empty() &&
-                            std::find(tags.begin(), tags.end(), assignment.tag) != tags.end();
+                            (assignment.tag == "*" ||
+                             std::find(tags.begin(), tags.end(), assignment.tag) != tags.end());
         if (by_id || by_tag) {
             return assignment.playlists;
         }

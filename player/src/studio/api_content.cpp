@@ -62,7 +62,7 @@ void list_playlists(Call& call) {
         }
         list.push_back({{"id", playlist.id},
                         {"title", playlist.title},
-                        {"screens", playlist.extra.value("screens", nlohmann::json{"all"})},
+                        {"screens", playlist.screens},
                         {"items", std::move(summaries)}});
     }
     call.send_json(200, {{"playlists", std::move(list)}});

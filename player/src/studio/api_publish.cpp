@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 
 #include "model/time.hpp"
 #include "schedule/local_time.hpp"
+#include "schedule/slide_language.hpp"
 #include "schedule/timeline.hpp"
 #include "storage/playlist_file.hpp"
 #include "studio/publication.hpp"
@@ -116,6 +118,31 @@ Loaded load(const nlohmann::json& content, const std::filesystem::path& uploads)
     return loaded;
 }
 
+// Each language's share of the playing time on screens showing `languages` in turn, from the
+// player's own rotation: [{"language", "seconds", "share"}].
+nlohmann::json language_airtime(const std::vector<model::Item>& items,
+                                const schedule::Timeline& plan,
+                                const std::vector<std::string>& languages) {
+    schedule::LanguageRotation rotation(languages);
+    std::map<std::string, std::int64_t> seconds;
+    std::int64_t playing = 0;
+    for (const schedule::Slot& slot : plan.slots) {
+        if (slot.kind == schedule::SlotKind::item) {
+            const std::int64_t length = (slot.end - slot.start).count();
+            seconds[rotation.next(items[slot.item])] += length;
+            playing += length;
+        }
+    }
+    nlohmann::json list = nlohmann::json::array();
+    for (const std::string& language : languages) {
+        const std::int64_t shown = seconds[language];
+        list.push_back({{"language", language},
+                        {"seconds", shown},
+                        {"share", playing > 0 ? double(shown) / double(playing) : 0.0}});
+    }
+    return list;
+}
+
 void timeline(Call& call) {
     const auto day = model::parse_date(call.request.get_param_value("from"));
     const std::string days_text = call.request.get_param_value("days");
@@ -127,12 +154,38 @@ void timeline(Call& call) {
     }
     const auto items = call.studio.content().items();
     const auto playlists = call.studio.content().playlists();
-    if (!items || !playlists) {
-        call.send_error(!items ? items.error() : playlists.error(), 500);
+    const auto groups = call.studio.screen_groups().list();
+    if (!items || !playlists || !groups) {
+        call.send_error(!items       ? items.error()
+                        : !playlists ? playlists.error()
+                                     : groups.error(),
+                        500);
         return;
     }
-    const Loaded loaded =
-        load(content_to_publish(*playlists, *items), call.studio.uploads().root());
+    nlohmann::json content = content_to_publish(*playlists, *items, *groups);
+    // One screen group's timeline: only the playlists its screens play, in its languages.
+    const std::string group = call.request.get_param_value("group");
+    std::vector<std::string> languages{"ja"};
+    if (!group.empty()) {
+        const auto found = std::ranges::find(*groups, group, &ScreenGroup::tag);
+        if (found == groups->end() && group != every_screen) {
+            call.send_error(http_error(404, fmt::format("there is no screen group \"{}\"", group),
+                                       fmt::format("画面グループ「{}」はありません", group)));
+            return;
+        }
+        if (found != groups->end()) {
+            languages = found->languages;
+        }
+        const std::vector<std::string> shown = playlists_for_group(content, group);
+        auto& list = content["playlists"];
+        list.erase(std::remove_if(list.begin(), list.end(),
+                                  [&](const nlohmann::json& playlist) {
+                                      return std::ranges::find(shown, playlist.value("id", "")) ==
+                                             shown.end();
+                                  }),
+                   list.end());
+    }
+    const Loaded loaded = load(content, call.studio.uploads().root());
     const date::time_zone& zone = call.studio.zone();
     const model::TimePoint from = schedule::local_midnight(*day, zone);
     const model::TimePoint to = from + std::chrono::days(days);
@@ -178,7 +231,9 @@ void timeline(Call& call) {
                            {"slots", plan.airtime[i].slots},
                            {"share", share}});
     }
-    call.send_json(200, {{"hours", std::move(hours)}, {"airtime", std::move(airtime)}});
+    call.send_json(200, {{"hours", std::move(hours)},
+                         {"airtime", std::move(airtime)},
+                         {"languages", language_airtime(loaded.items, plan, languages)}});
 }
 
 }  // namespace

@@ -35,15 +35,26 @@ model::Error no_item(std::string_view id) {
 }  // namespace
 
 model::Result<std::vector<PlaylistRecord>> ContentStore::playlists() {
-    const auto rows = KEIJI_TRY(m_database.query(
-        "SELECT id, title_json, extra_json, position FROM playlists ORDER BY position, id"));
+    const auto rows = KEIJI_TRY(
+        m_database.query("SELECT id, title_json, extra_json, position, screens_json FROM playlists "
+                         "ORDER BY position, id"));
     std::vector<PlaylistRecord> playlists;
     for (const SqlRow& row : rows) {
-        playlists.push_back(
-            PlaylistRecord{.id = row.text(0),
-                           .title = nlohmann::json::parse(row.text(1), nullptr, false),
-                           .extra = nlohmann::json::parse(row.text(2), nullptr, false),
-                           .position = row.integer(3)});
+        PlaylistRecord playlist{.id = row.text(0),
+                                .title = nlohmann::json::parse(row.text(1), nullptr, false),
+                                .extra = nlohmann::json::parse(row.text(2), nullptr, false),
+                                .position = row.integer(3),
+                                .screens = {}};
+        const auto screens = nlohmann::json::parse(row.text(4), nullptr, false);
+        for (const auto& tag : screens.is_array() ? screens : nlohmann::json::array()) {
+            if (tag.is_string()) {
+                playlist.screens.push_back(tag.get<std::string>());
+            }
+        }
+        if (playlist.screens.empty()) {
+            playlist.screens.emplace_back("*");
+        }
+        playlists.push_back(std::move(playlist));
     }
     return playlists;
 }
@@ -68,6 +79,20 @@ model::Result<std::optional<ItemRecord>> ContentStore::item(std::string_view id)
         return std::optional<ItemRecord>();
     }
     return std::optional<ItemRecord>(item_of(rows.front()));
+}
+
+model::Result<void> ContentStore::set_playlist_screens(std::string_view playlist,
+                                                       const std::vector<std::string>& screens) {
+    const std::vector<std::string> stored =
+        screens.empty() ? std::vector<std::string>{"*"} : screens;
+    const std::int64_t changed =
+        KEIJI_TRY(m_database.execute("UPDATE playlists SET screens_json = ?1 WHERE id = ?2",
+                                     {nlohmann::json(stored).dump(), std::string(playlist)}));
+    if (changed == 0) {
+        return model::failure(http_error(404, fmt::format("there is no playlist \"{}\"", playlist),
+                                         fmt::format("プレイリスト「{}」はありません", playlist)));
+    }
+    return {};
 }
 
 model::Result<PlaylistRecord> ContentStore::add_playlist(std::string id, nlohmann::json title,

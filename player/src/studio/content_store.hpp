@@ -17,6 +17,8 @@ struct PlaylistRecord {
     nlohmann::json title;  // {"ja": …, "en": …}
     nlohmann::json extra;  // The playlist's other members (opening_hours, theme), passed through.
     std::int64_t position = 0;
+    // The screen groups it plays on (ScreenGroup tags); {"*"}: every screen.
+    std::vector<std::string> screens{"*"};
 };
 
 struct ItemRecord {
@@ -44,6 +46,9 @@ public:
 
     [[nodiscard]] model::Result<PlaylistRecord> add_playlist(std::string id, nlohmann::json title,
                                                              nlohmann::json extra);
+    // Which screen groups `playlist` plays on ("*": every screen); 404 for an unknown playlist.
+    [[nodiscard]] model::Result<void> set_playlist_screens(std::string_view playlist,
+                                                           const std::vector<std::string>& screens);
     // A new item at the end of `playlist`, as a draft. The id must be unused.
     [[nodiscard]] model::Result<ItemRecord> add_item(const std::string& playlist,
                                                      const nlohmann::json& draft,

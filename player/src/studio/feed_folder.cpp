@@ -102,9 +102,14 @@ model::Result<std::string> write_feed_folder(const nlohmann::json& content,
         KEIJI_TRY(place_asset(target.uploads / image, target.folder / image));
         keep.insert(image);
     }
-    auto built =
-        sync::build_feed_from(target.folder, playlists,
-                              std::vector<std::string>(images.begin(), images.end()), target.key);
+    std::vector<sync::FeedScreens> screens;
+    for (const auto& assignment : content.value("screens", nlohmann::json::array())) {
+        screens.push_back({assignment.value("tag", "*"),
+                           assignment.value("playlists", std::vector<std::string>())});
+    }
+    auto built = sync::build_feed_from(target.folder, playlists,
+                                       std::vector<std::string>(images.begin(), images.end()),
+                                       target.key, screens);
     if (!built) {
         return model::failure(built.error().front());
     }

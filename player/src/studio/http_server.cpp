@@ -63,6 +63,7 @@ HttpServer::HttpServer(Studio& studio)
     add_media_routes(router);
     add_publish_routes(router);
     add_admin_routes(router);
+    add_screen_routes(router);
 }
 
 HttpServer::~HttpServer() {

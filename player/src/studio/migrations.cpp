@@ -10,7 +10,7 @@ namespace keiji::studio {
 namespace {
 
 // Each step, in order. Never edit one that has shipped: add the next.
-constexpr std::array<std::string_view, 1> steps = {
+constexpr std::array<std::string_view, 2> steps = {
     // 1: users, sessions, content and its workflow, uploads, published versions, the audit log.
     R"sql(
 CREATE TABLE users (
@@ -85,6 +85,16 @@ CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT INTO settings (key, value) VALUES ('approval_required', '1');
+)sql",
+    // 2: screen groups (the tags screens carry) and which groups each playlist plays on.
+    R"sql(
+CREATE TABLE screen_groups (
+    tag TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    languages_json TEXT NOT NULL DEFAULT '["ja"]',
+    position INTEGER NOT NULL
+);
+ALTER TABLE playlists ADD COLUMN screens_json TEXT NOT NULL DEFAULT '["*"]';
 )sql",
 };
 

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "text/ruby.hpp"
 #include "text/utf8.hpp"
@@ -62,6 +64,51 @@ std::string label(const std::string& id, const nlohmann::json& item) {
     return fmt::format("「{}」({})", title_of(item), id);
 }
 
+// Screen groups that now play other playlists than before: "screens of lobby-1f play: a, b".
+void describe_screen_changes(const nlohmann::json& before, const nlohmann::json& after,
+                             ChangesInWords& changes) {
+    const auto assignments = [](const nlohmann::json& content) {
+        std::map<std::string, std::vector<std::string>> by_tag;
+        for (const auto& entry : content.value("screens", nlohmann::json::array())) {
+            by_tag[entry.value("tag", "")] = entry.value("playlists", std::vector<std::string>());
+        }
+        return by_tag;
+    };
+    const auto old_screens = assignments(before);
+    const auto new_screens = assignments(after);
+    std::set<std::string> tags;
+    for (const auto* side : {&old_screens, &new_screens}) {
+        for (const auto& [tag, ids] : *side) {
+            tags.insert(tag);
+        }
+    }
+    for (const std::string& tag : tags) {
+        const auto old_found = old_screens.find(tag);
+        const auto new_found = new_screens.find(tag);
+        const std::vector<std::string> none;
+        const auto& old_ids = old_found == old_screens.end() ? none : old_found->second;
+        const auto& new_ids = new_found == new_screens.end() ? none : new_found->second;
+        if (old_ids == new_ids || !before.contains("screens")) {
+            continue;  // Content published before groups existed played everything anyway.
+        }
+        const bool every = tag == every_screen;
+        if (new_found == new_screens.end() && !every) {
+            changes.en.push_back(
+                fmt::format("group {} is gone: its screens play what every screen plays", tag));
+            changes.ja.push_back(
+                fmt::format("グループ {} をなくし、その画面は全画面向けの表示に", tag));
+            continue;
+        }
+        const std::string list =
+            new_ids.empty() ? "-" : fmt::format("{}", fmt::join(new_ids, ", "));
+        changes.en.push_back(every ? fmt::format("screens in no group now play: {}", list)
+                                   : fmt::format("screens of group {} now play: {}", tag, list));
+        changes.ja.push_back(every
+                                 ? fmt::format("グループのない画面の表示を {} に変更", list)
+                                 : fmt::format("グループ {} の画面の表示を {} に変更", tag, list));
+    }
+}
+
 }  // namespace
 
 std::string title_of(const nlohmann::json& item) {
@@ -78,8 +125,10 @@ std::string title_of(const nlohmann::json& item) {
 }
 
 nlohmann::json content_to_publish(const std::vector<PlaylistRecord>& playlists,
-                                  const std::vector<ItemRecord>& items) {
+                                  const std::vector<ItemRecord>& items,
+                                  const std::vector<ScreenGroup>& groups) {
     nlohmann::json content = {{"playlists", nlohmann::json::array()}};
+    std::map<std::string, std::vector<std::string>> by_group;  // Published playlists per tag.
     for (const PlaylistRecord& playlist : playlists) {
         nlohmann::json entry =
             playlist.extra.is_object() ? playlist.extra : nlohmann::json::object();
@@ -97,11 +146,67 @@ nlohmann::json content_to_publish(const std::vector<PlaylistRecord>& playlists,
             }
         }
         // A playlist with nothing to play stays out: a feed's playlists must have items.
-        if (!entry["items"].empty()) {
-            content["playlists"].push_back(std::move(entry));
+        if (entry["items"].empty()) {
+            continue;
+        }
+        content["playlists"].push_back(std::move(entry));
+        for (const std::string& tag : playlist.screens) {
+            by_group[tag].push_back(playlist.id);
         }
     }
+    nlohmann::json screens = nlohmann::json::array();
+    const std::vector<std::string>& everywhere = by_group[std::string(every_screen)];
+    for (const ScreenGroup& group : groups) {
+        std::vector<std::string> ids;
+        for (const auto& playlist : content["playlists"]) {
+            const std::string id = playlist["id"].get<std::string>();
+            const auto& own = by_group[group.tag];
+            if (std::ranges::find(own, id) != own.end() ||
+                std::ranges::find(everywhere, id) != everywhere.end()) {
+                ids.push_back(id);
+            }
+        }
+        if (!ids.empty()) {
+            screens.push_back({{"tag", group.tag}, {"playlists", ids}});
+        }
+    }
+    screens.push_back({{"tag", every_screen}, {"playlists", everywhere}});
+    content["screens"] = std::move(screens);
     return content;
+}
+
+std::vector<std::string> playlists_for_group(const nlohmann::json& content, std::string_view tag) {
+    const nlohmann::json screens = content.value("screens", nlohmann::json::array());
+    for (const std::string_view wanted : {tag, every_screen}) {
+        for (const auto& assignment : screens) {
+            if (assignment.value("tag", "") == wanted) {
+                return assignment.value("playlists", std::vector<std::string>());
+            }
+        }
+    }
+    std::vector<std::string> all;
+    for (const auto& playlist : content.value("playlists", nlohmann::json::array())) {
+        all.push_back(playlist.value("id", ""));
+    }
+    return all;
+}
+
+void drop_missing_playlists(nlohmann::json& content) {
+    if (!content.contains("screens")) {
+        return;
+    }
+    std::set<std::string> present;
+    for (const auto& playlist : content["playlists"]) {
+        present.insert(playlist.value("id", ""));
+    }
+    for (auto& assignment : content["screens"]) {
+        auto& ids = assignment["playlists"];
+        ids.erase(std::remove_if(ids.begin(), ids.end(),
+                                 [&](const nlohmann::json& id) {
+                                     return !present.contains(id.get<std::string>());
+                                 }),
+                  ids.end());
+    }
 }
 
 ChangesInWords describe_changes(const nlohmann::json& before, const nlohmann::json& after) {
@@ -149,6 +254,7 @@ ChangesInWords describe_changes(const nlohmann::json& before, const nlohmann::js
             changes.ja.push_back(fmt::format("{} を画面から外す", label(id, entry.second)));
         }
     }
+    describe_screen_changes(before, after, changes);
     return changes;
 }
 

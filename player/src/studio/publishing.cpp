@@ -33,8 +33,8 @@ model::Result<nlohmann::json> Publishing::last_content() {
 }
 
 model::Result<ChangesInWords> Publishing::pending_changes() {
-    const auto next =
-        content_to_publish(KEIJI_TRY(m_content.playlists()), KEIJI_TRY(m_content.items()));
+    const auto next = content_to_publish(KEIJI_TRY(m_content.playlists()),
+                                         KEIJI_TRY(m_content.items()), KEIJI_TRY(m_groups.list()));
     return describe_changes(KEIJI_TRY(last_content()), next);
 }
 
@@ -60,7 +60,8 @@ model::Result<Version> Publishing::record(const nlohmann::json& content,
 model::Result<Version> Publishing::publish(std::string_view by, std::string_view now) {
     return m_database.transaction([&]() -> model::Result<Version> {
         const auto items = KEIJI_TRY(m_content.items());
-        const nlohmann::json content = content_to_publish(KEIJI_TRY(m_content.playlists()), items);
+        const nlohmann::json content =
+            content_to_publish(KEIJI_TRY(m_content.playlists()), items, KEIJI_TRY(m_groups.list()));
         const ChangesInWords changes = describe_changes(KEIJI_TRY(last_content()), content);
         if (changes.empty()) {
             return model::failure(http_error(409, "nothing has changed since the last publish",
@@ -95,6 +96,7 @@ model::Result<Version> Publishing::take_off(std::string_view item, std::string_v
                                            return playlist["items"].empty();
                                        }),
                         playlists.end());
+        drop_missing_playlists(content);
         const ChangesInWords changes = describe_changes(before, content);
         if (changes.empty()) {
             return model::failure(

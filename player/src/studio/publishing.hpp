@@ -11,6 +11,7 @@
 #include "studio/database.hpp"
 #include "studio/feed_folder.hpp"
 #include "studio/publication.hpp"
+#include "studio/screen_groups.hpp"
 
 namespace keiji::studio {
 
@@ -27,8 +28,8 @@ struct Version {
 // published; a rollback publishes an old version's content as a new version.
 class Publishing {
 public:
-    Publishing(Database& database, ContentStore& content, FeedFolder target)
-        : m_database(database), m_content(content), m_target(std::move(target)) {}
+    Publishing(Database& database, ContentStore& content, ScreenGroups& groups, FeedFolder target)
+        : m_database(database), m_content(content), m_groups(groups), m_target(std::move(target)) {}
 
     // What a publish would change now, against the last version.
     [[nodiscard]] model::Result<ChangesInWords> pending_changes();
@@ -50,6 +51,7 @@ private:
 
     Database& m_database;
     ContentStore& m_content;
+    ScreenGroups& m_groups;
     FeedFolder m_target;
 };
 

@@ -24,6 +24,7 @@ Studio::Studio(StudioSettings settings, std::unique_ptr<Database> database,
       m_accounts(*m_database),
       m_sessions(*m_database, {}),
       m_content(*m_database),
+      m_screen_groups(*m_database),
       m_uploads(*m_database, m_settings.data / "uploads"),
       m_audit(*m_database) {}
 
@@ -76,7 +77,7 @@ model::Result<void> Studio::prepare(const std::function<void(const std::string&)
     }
     m_key = KEIJI_TRY(alert::read_secret_key_file(m_settings.content_key));
     m_publishing = std::make_unique<Publishing>(
-        *m_database, m_content,
+        *m_database, m_content, m_screen_groups,
         FeedFolder{.folder = m_settings.publish, .uploads = m_uploads.root(), .key = &*m_key});
     if (!m_settings.import_from.empty() && KEIJI_TRY(m_content.playlists()).empty()) {
         const ImportReport report =

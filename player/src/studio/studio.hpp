@@ -17,6 +17,7 @@
 #include "studio/login_limiter.hpp"
 #include "studio/preview_service.hpp"
 #include "studio/publishing.hpp"
+#include "studio/screen_groups.hpp"
 #include "studio/sessions.hpp"
 #include "studio/uploads.hpp"
 #include "studio/workflow.hpp"
@@ -48,6 +49,9 @@ public:
     [[nodiscard]] Accounts& accounts() { return m_accounts; }
     [[nodiscard]] Sessions& sessions() { return m_sessions; }
     [[nodiscard]] ContentStore& content() { return m_content; }
+    [[nodiscard]] ScreenGroups& screen_groups() { return m_screen_groups; }
+    // The key that signs published feeds: the screens install its public half.
+    [[nodiscard]] const alert::SecretKey& content_key() const { return *m_key; }
     [[nodiscard]] Uploads& uploads() { return m_uploads; }
     [[nodiscard]] Publishing& publishing() { return *m_publishing; }
     [[nodiscard]] AuditLog& audit() { return m_audit; }
@@ -69,6 +73,7 @@ private:
     Accounts m_accounts;
     Sessions m_sessions;
     ContentStore m_content;
+    ScreenGroups m_screen_groups;
     Uploads m_uploads;
     AuditLog m_audit;
     std::optional<alert::SecretKey> m_key;

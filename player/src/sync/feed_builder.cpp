@@ -29,7 +29,8 @@ std::optional<nlohmann::json> describe_file(const fs::path& file, const std::str
 
 std::expected<BuiltFeed, model::Errors> build_feed_from(
     const fs::path& folder, const std::vector<FeedPlaylistFile>& playlist_files,
-    const std::vector<std::string>& asset_paths, const alert::SecretKey* key) {
+    const std::vector<std::string>& asset_paths, const alert::SecretKey* key,
+    const std::vector<FeedScreens>& screens) {
     model::Errors problems;
     nlohmann::json playlists = nlohmann::json::array();
     nlohmann::json ids = nlohmann::json::array();
@@ -73,8 +74,15 @@ std::expected<BuiltFeed, model::Errors> build_feed_from(
     }
     nlohmann::json feed = {{"$schema", "../content-schema/feed.schema.json"},
                            {"playlists", playlists},
-                           {"screens", {{{"tag", "all"}, {"playlists", ids}}}},
+                           {"screens", {{{"tag", "*"}, {"playlists", ids}}}},
                            {"assets", assets}};
+    if (!screens.empty()) {
+        feed["screens"] = nlohmann::json::array();
+        for (const FeedScreens& assignment : screens) {
+            feed["screens"].push_back(
+                {{"tag", assignment.tag}, {"playlists", assignment.playlists}});
+        }
+    }
     BuiltFeed built{.playlists = playlists.size(), .assets = assets.size()};
     if (key != nullptr) {
         feed["signature"] = {{"key_id", key->key_id}, {"url", "feed.json.sig"}};

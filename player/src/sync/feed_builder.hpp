@@ -33,12 +33,20 @@ struct FeedPlaylistFile {
     std::string path;  // "partners.json", "playlists/partners-3f2a9c1b.json"
 };
 
+// Which playlists the screens carrying `tag` play ("*": every screen); the first that matches a
+// screen wins.
+struct FeedScreens {
+    std::string tag;
+    std::vector<std::string> playlists;
+};
+
 // The same from lists (the studio names its files by content): each playlist and asset file is
-// described (size, SHA-256) from `folder`, and every screen ("all") plays every playlist.
-// Errors: a file that is missing or empty.
+// described (size, SHA-256) from `folder`; `screens` as given, or when empty every screen ("*")
+// plays every playlist. Errors: a file that is missing or empty.
 [[nodiscard]] std::expected<BuiltFeed, model::Errors> build_feed_from(
     const std::filesystem::path& folder, const std::vector<FeedPlaylistFile>& playlists,
-    const std::vector<std::string>& assets, const alert::SecretKey* key = nullptr);
+    const std::vector<std::string>& assets, const alert::SecretKey* key = nullptr,
+    const std::vector<FeedScreens>& screens = {});
 
 // Writes the signature (if any), then feed.json, each atomically: a screen never fetches a
 // feed.json whose signature is not there yet.

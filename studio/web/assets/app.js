@@ -1,5 +1,5 @@
 // The app shell: who is signed in, the header, and the pages behind hash routes
-// (#/ list, #/items/<id> editor, #/publish, #/schedule, #/admin).
+// (#/ list, #/items/<id> editor, #/publish, #/schedule, #/screens, #/admin).
 import {api, setCsrf, whenSignedOut} from './api.js';
 import {confirmDialog} from './dialog.js';
 import {clear, h} from './dom.js';
@@ -11,6 +11,7 @@ import {renderEditor} from './page-editor.js';
 import {renderPublish} from './page-publish.js';
 import {renderSchedule} from './page-schedule.js';
 import {renderAdmin} from './page-admin.js';
+import {renderScreens} from './page-screens.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -61,6 +62,7 @@ const routes = [
   {pattern: /^#\/items\/([A-Za-z0-9_.-]+)$/, key: 'editor', nav: 'nav.content', render: renderEditor},
   {pattern: /^#\/publish$/, key: 'publish', nav: 'nav.publish', render: renderPublish},
   {pattern: /^#\/schedule$/, key: 'schedule', nav: 'nav.schedule', render: renderSchedule},
+  {pattern: /^#\/screens$/, key: 'screens', nav: 'nav.screens', render: renderScreens, admin: true},
   {pattern: /^#\/admin$/, key: 'admin', nav: 'nav.admin', render: renderAdmin, admin: true},
 ];
 
@@ -92,7 +94,7 @@ function drawHeader() {
     ['#/schedule', 'nav.schedule'],
   ];
   if (context.isAdmin) {
-    links.push(['#/admin', 'nav.admin']);
+    links.push(['#/screens', 'nav.screens'], ['#/admin', 'nav.admin']);
   }
   const list = h('ul');
   for (const [href, key] of links) {

@@ -1,7 +1,11 @@
 // Every word of the pages, in Japanese (first) and English, and the choice between them
 // (remembered in localStorage). Messages from the server come as {"en","ja"}: msg() picks one.
-import {en} from './texts-en.js';
-import {ja} from './texts-ja.js';
+import {en as enBase} from './texts-en.js';
+import {ja as jaBase} from './texts-ja.js';
+import {screensEn, screensJa} from './texts-screens.js';
+
+const ja = {...jaBase, ...screensJa};
+const en = {...enBase, ...screensEn};
 
 const STORAGE_KEY = 'keiji-studio.language';
 

@@ -72,7 +72,61 @@ function itemRow(summary) {
       h('td', {}, h('time', {datetime: summary.updated_at, text: dateTime(summary.updated_at)})));
 }
 
-function playlistSection(playlist, context) {
+// "Shown on: every screen" and, for approvers and admins, the choice of screen groups.
+function screensLine(playlist, context, groups) {
+  const names = () => playlist.screens.includes('*') ? t('list.screensEvery') :
+    playlist.screens.map((tag) => (groups.find((g) => g.tag === tag) || {name: tag}).name).join('、');
+  const shown = h('span', {class: 'screens-names', text: names()});
+  const line = h('p', {class: 'playlist-screens'}, h('span', {class: 'muted', text: `${t('list.screens')}: `}), shown);
+  if (!context.canApprove) {
+    return line;
+  }
+  const change = h('button', {type: 'button', class: 'secondary small',
+    'aria-label': `${t('list.screensChange')}: ${t('list.screens')}`}, t('list.screensChange'));
+  line.append(' ', change);
+  const choices = [{tag: '*', name: t('list.screensEvery')}, ...groups].map((group) => {
+    const id = uid('scr');
+    return h('span', {class: 'check'},
+        h('input', {type: 'checkbox', id, value: group.tag, checked: playlist.screens.includes(group.tag)}),
+        h('label', {for: id, text: group.tag === '*' ? group.name : `${group.name}(${group.tag})`}));
+  });
+  const error = h('p', {class: 'form-error', role: 'alert'});
+  const save = h('button', {type: 'submit', class: 'primary small'}, t('list.screensSave'));
+  const cancel = h('button', {type: 'button', class: 'secondary small'}, t('list.screensCancel'));
+  const form = h('form', {class: 'screens-form', hidden: true},
+      h('fieldset', {}, h('legend', {text: t('list.screens')}), choices), error,
+      h('div', {class: 'buttons'}, cancel, save));
+  change.addEventListener('click', () => {
+    form.hidden = false;
+    form.querySelector('input').focus();
+  });
+  cancel.addEventListener('click', () => {
+    form.hidden = true;
+    change.focus();
+  });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const screens = [...form.querySelectorAll('input:checked')].map((box) => box.value);
+    if (!screens.length) {
+      error.textContent = t('list.screensNone');
+      return;
+    }
+    try {
+      const answer = await api('PUT', `/api/playlists/${encodeURIComponent(playlist.id)}/screens`, {screens});
+      playlist.screens = answer.screens;
+      shown.textContent = names();
+      error.textContent = '';
+      form.hidden = true;
+      say(t('list.screensSaved', {name: shownTitle(playlist.title) || playlist.id}), 'success');
+      change.focus();
+    } catch (failure) {
+      error.textContent = failure.serverMessage ? msg(failure.serverMessage) : t('error.generic');
+    }
+  });
+  return h('div', {}, line, form);
+}
+
+function playlistSection(playlist, context, groups) {
   const headingId = uid('pl');
   const items = playlist.items.filter((item) => !stateFilter || item.state === stateFilter);
   const section = h('section', {class: 'playlist card', 'aria-labelledby': headingId,
@@ -81,6 +135,7 @@ function playlistSection(playlist, context) {
       h('h2', {id: headingId}, shownTitle(playlist.title) || playlist.id,
           h('span', {class: 'muted small-text', text: ` (${playlist.id})`})),
       newItemForm(playlist, context)));
+  section.appendChild(screensLine(playlist, context, groups));
   if (!items.length) {
     section.appendChild(h('p', {class: 'muted',
       text: playlist.items.length ? t('list.noneInFilter') : t('list.empty')}));
@@ -107,8 +162,11 @@ export async function renderList(main, context) {
   main.appendChild(body);
   heading.focus();
   let playlists;
+  let groups;
   try {
-    playlists = (await api('GET', '/api/playlists')).playlists;
+    [playlists, groups] = await Promise.all([
+      api('GET', '/api/playlists').then((answer) => answer.playlists),
+      api('GET', '/api/screens').then((answer) => answer.groups)]);
   } catch (failure) {
     clear(body).appendChild(h('p', {class: 'form-error',
       text: failure.serverMessage ? msg(failure.serverMessage) : t('error.generic')}));
@@ -144,7 +202,7 @@ export async function renderList(main, context) {
         h('div', {class: 'inline-field'}, h('label', {for: filterId, text: t('list.filter')}), filter),
         h('p', {class: 'muted', text: t('list.counts', {n: all.length, counts: counts.join(' / ')})})));
     for (const playlist of playlists) {
-      body.appendChild(playlistSection(playlist, context));
+      body.appendChild(playlistSection(playlist, context, groups));
     }
   };
   draw();

@@ -2,11 +2,13 @@
 // player's own planner: an hour × item grid shaded by seconds, and each item's airtime.
 import {api, ApiError} from './api.js';
 import {clear, h, uid} from './dom.js';
+import {LANGUAGES} from './editor-texts.js';
 import {duration, shownTitle, tokyoParts, tokyoToday} from './format.js';
 import {lang, msg, t} from './i18n.js';
 
 let chosenDay = '';
 let chosenDays = 1;
+let chosenGroup = '';
 
 function errorText(failure) {
   return failure instanceof ApiError && failure.serverMessage ?
@@ -45,6 +47,29 @@ function minutesText(seconds) {
   return minutes ? String(minutes) : '<1';
 }
 
+function percentText(share) {
+  return `${((share || 0) * 100).toLocaleString(lang() === 'en' ? 'en' : 'ja',
+      {minimumFractionDigits: 1, maximumFractionDigits: 1})}%`;
+}
+
+// A group's airtime per language, in the player's rotation.
+function languageSection(languages) {
+  return h('section', {class: 'card', 'aria-labelledby': 'languages-heading'},
+      h('h2', {id: 'languages-heading', text: t('schedule.languagesTitle')}),
+      h('p', {class: 'hint', text: t('schedule.languagesHint')}),
+      h('div', {class: 'table-wrap'}, h('table', {class: 'airtime languages-airtime'},
+          h('thead', {}, h('tr', {},
+              h('th', {scope: 'col', text: t('schedule.language')}),
+              h('th', {scope: 'col', class: 'num', text: t('schedule.seconds')}),
+              h('th', {scope: 'col', class: 'num', text: t('schedule.share')}))),
+          h('tbody', {}, languages.map((entry) => h('tr', {},
+              h('th', {scope: 'row', lang: entry.language},
+                  (LANGUAGES.find((l) => l.tag === entry.language) || {name: entry.language}).name,
+                  h('span', {class: 'row-id', text: entry.language})),
+              h('td', {class: 'num', text: duration(entry.seconds)}),
+              h('td', {class: 'num', text: percentText(entry.share)})))))));
+}
+
 export async function renderSchedule(main) {
   document.title = `${t('schedule.title')} — keiji studio`;
   if (!chosenDay) {
@@ -62,7 +87,11 @@ export async function renderSchedule(main) {
         h('label', {for: id, text: t(n === 1 ? 'schedule.oneDay' : 'schedule.sevenDays')}))};
   });
   const show = h('button', {type: 'submit', class: 'primary'}, t('schedule.show'));
+  const groupId = uid('group');
+  const groupSelect = h('select', {id: groupId},
+      h('option', {value: '', text: t('schedule.groupAll')}));
   const form = h('form', {class: 'toolbar schedule-form'},
+      h('div', {class: 'inline-field'}, h('label', {for: groupId, text: t('schedule.group')}), groupSelect),
       h('div', {class: 'inline-field'}, h('label', {for: dayId, text: t('schedule.day')}), dayInput),
       h('fieldset', {class: 'inline-group'}, h('legend', {text: t('schedule.span')}),
           spans.map((s) => s.element)),
@@ -72,20 +101,31 @@ export async function renderSchedule(main) {
   heading.focus();
 
   let titles = new Map();
+  let groups = [];
   try {
     const playlists = (await api('GET', '/api/playlists')).playlists;
     titles = new Map(playlists.flatMap((p) => p.items).map((i) => [i.id, shownTitle(i.title) || i.id]));
+    groups = (await api('GET', '/api/screens')).groups;
   } catch {
-    // Ids stand in for titles.
+    // Ids stand in for titles; the timeline is of every playlist.
   }
+  for (const group of groups) {
+    groupSelect.appendChild(h('option', {value: group.tag, text: `${group.name}(${group.tag})`}));
+  }
+  if (groups.length) {
+    groupSelect.appendChild(h('option', {value: '*', text: t('schedule.groupNone')}));
+  }
+  groupSelect.value = [...groupSelect.options].some((o) => o.value === chosenGroup) ? chosenGroup : '';
 
   const draw = async () => {
     chosenDay = dayInput.value || tokyoToday();
     chosenDays = spans.find((s) => s.input.checked)?.input.value === '7' ? 7 : 1;
+    chosenGroup = groupSelect.value;
+    const group = chosenGroup ? `&group=${encodeURIComponent(chosenGroup)}` : '';
     clear(result).appendChild(h('p', {class: 'loading', text: t('app.loading')}));
     let answer;
     try {
-      answer = await api('GET', `/api/schedule?from=${encodeURIComponent(chosenDay)}&days=${chosenDays}`);
+      answer = await api('GET', `/api/schedule?from=${encodeURIComponent(chosenDay)}&days=${chosenDays}${group}`);
     } catch (failure) {
       clear(result).appendChild(h('p', {class: 'form-error', text: errorText(failure)}));
       return;
@@ -168,14 +208,17 @@ export async function renderSchedule(main) {
                 text: titles.get(entry.item) || entry.item}), h('span', {class: 'row-id', text: entry.item})),
               h('td', {class: 'num', text: duration(entry.seconds)}),
               h('td', {class: 'num', text: String(entry.slots)}),
-              h('td', {class: 'num', text: `${percent.toLocaleString(lang() === 'en' ? 'en' : 'ja',
-                {minimumFractionDigits: 1, maximumFractionDigits: 1})}%`}),
+              h('td', {class: 'num', text: percentText(entry.share)}),
               h('td', {class: 'bar-col', 'aria-hidden': 'true'}, h('span', {class: 'bar-track'}, bar)));
         })));
     result.appendChild(h('section', {class: 'card', 'aria-labelledby': 'airtime-heading'},
         h('h2', {id: 'airtime-heading', text: t('schedule.airtimeTitle')}),
         h('p', {class: 'hint', text: t('schedule.airtimeHint')}),
         h('div', {class: 'table-wrap'}, table)));
+    const languages = answer.languages || [];
+    if (chosenGroup && languages.length > 1) {
+      result.appendChild(languageSection(languages));
+    }
   };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -184,6 +227,7 @@ export async function renderSchedule(main) {
   for (const s of spans) {
     s.input.addEventListener('change', draw);
   }
+  groupSelect.addEventListener('change', draw);
   dayInput.addEventListener('change', () => {
     if (dayInput.value) {
       draw();
