@@ -250,3 +250,28 @@ TEST_CASE("player: the split layout shows one appearance in each language, in eq
     CHECK(lengths[2] == 4s);
     CHECK(lengths[3] == 6s);
 }
+
+TEST_CASE("player: a slide painted over the layer another slide left is exactly as on a new one") {
+    OffScreenPlayer setup(R"({"type": "notice", "id": "a", "title": "一", "duration": 5},
+        {"type": "notice", "id": "b", "duration": 5, "importance": "important",
+         "title": "年末年始の窓口のご案内", "body": "12月29日から1月3日まで休みます。"},
+        {"type": "notice", "id": "c", "title": "二", "duration": 5})");
+    play::Player& player = *setup.player;
+    model::VirtualClock clock(start);
+    std::vector<std::pair<std::string, std::vector<std::uint8_t>>> settled;
+    for (int i = 0; i < 200 && settled.size() < 4; ++i) {
+        const play::UpdateResult result = player.update(clock.now());
+        if (result.slide_settled) {
+            auto frame = setup.screen->sample_last_frame(320, 180);
+            REQUIRE(frame.has_value());
+            settled.emplace_back(result.item_id, frame->luma);
+        }
+        clock.advance_to(result.next_deadline);
+    }
+    REQUIRE(settled.size() == 4);
+    CHECK(settled[0].first == "a");
+    CHECK(settled[3].first == "a");
+    // "a" came back on the layer "b" (the busiest slide) had: nothing of "b" shows through.
+    CHECK(settled[3].second == settled[0].second);
+    CHECK(settled[1].second != settled[0].second);
+}

@@ -87,3 +87,22 @@ TEST_CASE("qr: a URL becomes a code with its three finder patterns, and too long
     CHECK_FALSE(render::encode_qr("").has_value());
     CHECK_FALSE(render::encode_qr(std::string(5000, 'a')).has_value());
 }
+
+TEST_CASE("image cache: a photo becomes a texture once, and gives its decoded pixels up") {
+    SdlFixture sdl;
+    auto screen = render::Screen::open_headless(64, 64);
+    REQUIRE(screen.has_value());
+    const std::string path = write_two_colour_image();
+    render::ImageCache cache(2);
+    cache.prefetch(path);
+    SDL_Texture* first = cache.texture(path, screen->renderer());
+    REQUIRE(first != nullptr);
+    int width = 0;
+    SDL_QueryTexture(first, nullptr, nullptr, &width, nullptr);
+    CHECK(width == 200);
+    // The next slide with the same photo copies the same texture: nothing converted again.
+    CHECK(cache.texture(path, screen->renderer()) == first);
+    CHECK(cache.get(path) == nullptr);  // Held once, as the texture.
+    CHECK(cache.texture(test::binary_path("missing.png"), screen->renderer()) == nullptr);
+    CHECK(cache.texture("", screen->renderer()) == nullptr);
+}

@@ -1,5 +1,6 @@
 #include "play/player.hpp"
 
+#include <SDL.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -104,7 +105,7 @@ Player::Slide Player::prepare_next(const model::Instant& now) {
     const schedule::Decision decision = *m_planned;
     m_planned.reset();
     const render::Frame frame = m_screen.frame();
-    slide.layer = m_screen.make_opaque_layer(frame.width, frame.height);
+    slide.layer = slide_layer();
     m_screen.target(slide.layer.get());
     // The photo was decoded ahead (plan_next); the layer is complete before any frame shows it.
     if (decision.kind == schedule::SlotKind::item) {
@@ -204,6 +205,25 @@ std::pair<std::string, std::chrono::seconds> Player::language_for(std::size_t it
     return {m_languages.next(item), length};
 }
 
+render::TextureHandle Player::slide_layer() {
+    const render::Frame frame = m_screen.frame();
+    int width = 0;
+    int height = 0;
+    if (m_spare_layer &&
+        SDL_QueryTexture(m_spare_layer.get(), nullptr, nullptr, &width, &height) == 0 &&
+        width == frame.width && height == frame.height) {
+        return std::move(m_spare_layer);
+    }
+    m_spare_layer.reset();
+    return m_screen.make_opaque_layer(frame.width, frame.height);
+}
+
+void Player::retire(Slide& slide) {
+    if (slide.layer) {
+        m_spare_layer = std::move(slide.layer);
+    }
+}
+
 render::FontSet& Player::fonts_for(const std::string& language) {
     if (language == m_options.language) {
         return m_fonts;
@@ -273,6 +293,7 @@ UpdateResult Player::update(const model::Instant& now) {
         if (next.item == m_current->item && next.language == m_current->language) {
             // Only one item is eligible: it stays, freshly painted (an event's "あと N 日" may
             // have changed), without fading into itself.
+            retire(*m_current);
             m_current = std::move(next);
             m_needs_present = true;
         } else {
@@ -289,6 +310,7 @@ UpdateResult Player::update(const model::Instant& now) {
                                     : std::chrono::duration<double>(now.monotonic - m_fade_start) /
                                           std::chrono::duration<double>(length);
         if (progress >= 1.0) {
+            retire(*m_current);
             m_current = std::move(m_incoming);
             m_incoming.reset();
             m_needs_present = true;

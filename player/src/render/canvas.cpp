@@ -118,41 +118,40 @@ TextResult Canvas::draw_text(std::string_view content, Rect box, const TextStyle
 }
 
 bool Canvas::draw_image_cover(const std::string& path, Rect box, model::FocalPoint focus) {
-    SurfaceHandle decoded_here;
-    SDL_Surface* image = nullptr;
+    // The player's photos come as textures from its cache, made once; a check's straight from
+    // the file.
+    TextureHandle made_here;
+    SDL_Texture* texture = nullptr;
     if (m_images != nullptr) {
-        image = m_images->get(path);
-    } else {
-        if (auto loaded = load_image(path)) {
-            decoded_here = std::move(*loaded);
-        }
-        image = decoded_here.get();
+        texture = m_images->texture(path, m_renderer);
+    } else if (auto loaded = load_image(path)) {
+        made_here.reset(SDL_CreateTextureFromSurface(m_renderer, loaded->get()));
+        texture = made_here.get();
     }
-    if (image == nullptr || image->w <= 0 || image->h <= 0 || box.w <= 0 || box.h <= 0) {
+    int width = 0;
+    int height = 0;
+    if (texture == nullptr || SDL_QueryTexture(texture, nullptr, nullptr, &width, &height) != 0 ||
+        width <= 0 || height <= 0 || box.w <= 0 || box.h <= 0) {
         return false;
     }
-    TextureHandle texture(SDL_CreateTextureFromSurface(m_renderer, image));
-    if (!texture) {
-        return false;
-    }
-    SDL_SetTextureScaleMode(texture.get(), SDL_ScaleModeLinear);
+    SDL_SetTextureScaleMode(texture, SDL_ScaleModeLinear);
     // Crop the image to the box's aspect ratio, centred on the focal point but never past the
     // image's edges, then scale.
     const double box_ratio = double(box.w) / box.h;
-    const double image_ratio = double(image->w) / image->h;
+    const double image_ratio = double(width) / height;
     const auto place = [](double centre, int crop, int full) {
         return std::clamp(int(centre * full - crop / 2.0 + 0.5), 0, full - crop);
     };
-    SDL_Rect source{0, 0, image->w, image->h};
+    SDL_Rect source{0, 0, width, height};
     if (image_ratio > box_ratio) {
-        source.w = std::max(1, int(image->h * box_ratio));
-        source.x = place(std::clamp(focus.x, 0.0, 1.0), source.w, image->w);
+        source.w = std::max(1, int(height * box_ratio));
+        source.x = place(std::clamp(focus.x, 0.0, 1.0), source.w, width);
     } else {
-        source.h = std::max(1, int(image->w / box_ratio));
-        source.y = place(std::clamp(focus.y, 0.0, 1.0), source.h, image->h);
+        source.h = std::max(1, int(width / box_ratio));
+        source.y = place(std::clamp(focus.y, 0.0, 1.0), source.h, height);
     }
     const SDL_Rect target{box.x, box.y, box.w, box.h};
-    SDL_RenderCopy(m_renderer, texture.get(), &source, &target);
+    SDL_RenderCopy(m_renderer, texture, &source, &target);
     return true;
 }
 

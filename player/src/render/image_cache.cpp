@@ -25,7 +25,9 @@ ImageCache::~ImageCache() {
     // A decode still running owns nothing of ours, but waiting keeps its thread from outliving
     // SDL_image at shutdown.
     for (Entry& entry : m_entries) {
-        entry.surface.wait();
+        if (entry.surface.valid()) {
+            entry.surface.wait();
+        }
     }
 }
 
@@ -38,7 +40,9 @@ ImageCache::Entry& ImageCache::touch(const std::string& path, std::launch policy
     }
     m_entries.push_front(Entry{path, std::async(policy, decode, path).share()});
     while (m_entries.size() > m_capacity) {
-        m_entries.back().surface.wait();
+        if (m_entries.back().surface.valid()) {
+            m_entries.back().surface.wait();
+        }
         m_entries.pop_back();
     }
     return m_entries.front();
@@ -55,7 +59,31 @@ SDL_Surface* ImageCache::get(const std::string& path) {
         return nullptr;
     }
     // Not prefetched: decode right here rather than start a thread only to wait for it.
-    return touch(path, std::launch::deferred).surface.get().get();
+    const Entry& entry = touch(path, std::launch::deferred);
+    return entry.surface.valid() ? entry.surface.get().get() : nullptr;
+}
+
+SDL_Texture* ImageCache::texture(const std::string& path, SDL_Renderer* renderer) {
+    if (path.empty()) {
+        return nullptr;
+    }
+    Entry& entry = touch(path, std::launch::deferred);
+    if (entry.texture && entry.renderer == renderer) {
+        return entry.texture.get();
+    }
+    if (!entry.surface.valid()) {
+        return nullptr;  // Made for another renderer, or a decode that failed before.
+    }
+    const std::shared_ptr<SDL_Surface> surface = entry.surface.get();
+    if (!surface) {
+        return nullptr;
+    }
+    entry.texture.reset(SDL_CreateTextureFromSurface(renderer, surface.get()));
+    entry.renderer = renderer;
+    if (entry.texture) {
+        entry.surface = {};  // The texture holds the pixels now.
+    }
+    return entry.texture.get();
 }
 
 }  // namespace keiji::render

@@ -27,11 +27,18 @@ public:
     // The decoded image, waiting for a decode in progress (or decoding now); nullptr when the
     // file cannot be read. Valid until the next prefetch() or get().
     [[nodiscard]] SDL_Surface* get(const std::string& path);
+    // The image as a texture of `renderer` (made on the first call, on the caller's thread,
+    // which must be the renderer's): a slide that shows the photo again copies it without
+    // converting 8 MB of pixels anew. The decoded surface is then given up, so a cache used
+    // for textures holds each image once; get() answers nullptr for it. Valid like get().
+    [[nodiscard]] SDL_Texture* texture(const std::string& path, SDL_Renderer* renderer);
 
 private:
     struct Entry {
         std::string path;
         std::shared_future<std::shared_ptr<SDL_Surface>> surface;
+        TextureHandle texture;  // Made by texture(); the surface is released then.
+        SDL_Renderer* renderer = nullptr;
     };
     // Moves `path` to the front (most recent), adding a decode when absent.
     Entry& touch(const std::string& path, std::launch policy);

@@ -3,6 +3,7 @@
 #include <SDL_image.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -34,6 +35,19 @@ void set_blend_for_alpha(SDL_Texture* texture, Uint8 alpha) {
 }
 
 }  // namespace
+
+bool Screen::covers_frame(const std::vector<Layer>& layers) const {
+    const auto first = std::find_if(layers.begin(), layers.end(),
+                                    [](const Layer& layer) { return layer.texture != nullptr; });
+    if (first == layers.end() || first->alpha != 255 || first->where.x != 0 ||
+        first->where.y != 0 || first->where.w != m_frame.width ||
+        first->where.h != m_frame.height) {
+        return false;
+    }
+    Uint32 format = 0;
+    return SDL_QueryTexture(first->texture, &format, nullptr, nullptr, nullptr) == 0 &&
+           !SDL_ISPIXELFORMAT_ALPHA(format);
+}
 
 std::optional<Rotation> rotation_from_degrees(int degrees) {
     switch (degrees) {
@@ -188,8 +202,12 @@ void Screen::target(SDL_Texture* layer) const {
 void Screen::compose(SDL_Texture* into, double scale_x, double scale_y) {
     SDL_Renderer* renderer = m_renderer.get();
     SDL_SetRenderTarget(renderer, into);
-    SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
-    SDL_RenderClear(renderer);
+    if (m_simulate_black || !covers_frame(m_last_layers)) {
+        // Clearing is one more pass over every pixel: skipped when the first layer, opaque and
+        // at full alpha, will overwrite them all anyway (a slide, or the outgoing one of a fade).
+        SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+        SDL_RenderClear(renderer);
+    }
     if (m_simulate_black) {
         return;
     }

@@ -99,6 +99,8 @@ private:
     [[nodiscard]] model::Result<void> prepare_rotation();
     [[nodiscard]] bool renders_in_software() const;
     void compose(SDL_Texture* into, double scale_x, double scale_y);
+    // The first layer is opaque, at full alpha and covers the whole frame.
+    [[nodiscard]] bool covers_frame(const std::vector<Layer>& layers) const;
 
     WindowHandle m_window;
     SurfaceHandle m_surface;
