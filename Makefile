@@ -35,7 +35,7 @@ run: deps
 .PHONY: studio
 studio: deps
 	@cmake --preset release >/dev/null
-	cmake --build --preset release --target keiji
+	cmake --build --preset release --target keiji keiji-studio
 	build/release/player/keiji studio --data out/studio --listen 127.0.0.1:8080
 
 # make bench: keiji against a Chromium kiosk showing the same slides, crossfade frame time and a

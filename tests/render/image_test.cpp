@@ -106,3 +106,32 @@ TEST_CASE("image cache: a photo becomes a texture once, and gives its decoded pi
     CHECK(cache.texture(test::binary_path("missing.png"), screen->renderer()) == nullptr);
     CHECK(cache.texture("", screen->renderer()) == nullptr);
 }
+
+TEST_CASE("image cache: a photo scaled once to its box draws the same pixels as scaled each time") {
+    SdlFixture sdl;
+    auto fonts = render::FontSet::create(render::FontSet::debian_default_chain());
+    REQUIRE(fonts.has_value());
+    auto screen = render::Screen::open_headless(400, 300);
+    REQUIRE(screen.has_value());
+    // A real photo of the bundled content, upscaled into an odd box off the origin.
+    const std::string path = test::source_path("playlists/images/gujo.png");
+    const render::Rect box{37, 21, 311, 263};
+    const auto draw = [&](render::ImageCache* cache) {
+        render::Canvas canvas(screen->renderer(), *fonts, cache);
+        canvas.fill(render::Rect{0, 0, 400, 300}, render::Color{245, 243, 238});
+        REQUIRE(canvas.draw_image_cover(path, box, {.x = 0.3, .y = 0.6}));
+        std::vector<Uint32> pixels(400 * 300);
+        SDL_RenderReadPixels(screen->renderer(), nullptr, SDL_PIXELFORMAT_ARGB8888, pixels.data(),
+                             400 * 4);
+        return pixels;
+    };
+    const std::vector<Uint32> direct = draw(nullptr);
+    render::ImageCache cache(2);
+    const std::vector<Uint32> first = draw(&cache);
+    SDL_Texture* fitted = cache.fitted(path, screen->renderer(), SDL_Rect{0, 0, 1, 1}, 1, 1);
+    CHECK(fitted != nullptr);  // Another crop is made anew (the photo is decoded again).
+    const std::vector<Uint32> again = draw(&cache);
+    CHECK(first == direct);
+    CHECK(again == direct);
+    CHECK(cache.size(path, screen->renderer()).x == 1200);
+}

@@ -14,7 +14,7 @@
 #include "cli/preview_command.hpp"
 #include "cli/report_command.hpp"
 #include "cli/schedule_command.hpp"
-#include "cli/studio_command.hpp"
+#include "cli/studio_forward.hpp"
 #include "cli/validate_command.hpp"
 
 namespace keiji::cli {
@@ -33,11 +33,10 @@ Examples:
                                               see every slide as a PNG, and a contact sheet
 )";
 
-using AddCommand = Command (*)(CLI::App&, const Context&);
 constexpr AddCommand commands[] = {
-    add_play_command,     add_validate_command, add_preview_command, add_layout_command,
-    add_schedule_command, add_alert_command,    add_cache_command,   add_feed_command,
-    add_report_command,   add_studio_command,
+    add_play_command,     add_validate_command,       add_preview_command, add_layout_command,
+    add_schedule_command, add_alert_command,          add_cache_command,   add_feed_command,
+    add_report_command,   add_studio_forward_command,
 };
 
 // A first word that is no command (a typo): say which commands there are.
@@ -50,7 +49,12 @@ bool is_unknown_command(const CLI::App& app, int argc, char** argv) {
 }  // namespace
 
 int run_cli(int argc, char** argv) {
-    CLI::App app{overview, "keiji"};
+    return run_commands(argc, argv, commands, overview);
+}
+
+int run_commands(int argc, char** argv, std::span<const AddCommand> commands,
+                 const char* description) {
+    CLI::App app{description, "keiji"};
     app.set_version_flag("--version", std::string("keiji ") + KEIJI_VERSION);
     app.require_subcommand(0, 1);
     app.footer("Run 'keiji COMMAND --help' for the options of one command.");

@@ -118,23 +118,26 @@ TextResult Canvas::draw_text(std::string_view content, Rect box, const TextStyle
 }
 
 bool Canvas::draw_image_cover(const std::string& path, Rect box, model::FocalPoint focus) {
-    // The player's photos come as textures from its cache, made once; a check's straight from
-    // the file.
+    // The player's photos come from its cache, scaled once to the size they are drawn at
+    // (ImageCache::fitted); a check's straight from the file.
     TextureHandle made_here;
     SDL_Texture* texture = nullptr;
+    int width = 0;
+    int height = 0;
     if (m_images != nullptr) {
-        texture = m_images->texture(path, m_renderer);
+        const SDL_Point size = m_images->size(path, m_renderer);
+        width = size.x;
+        height = size.y;
     } else if (auto loaded = load_image(path)) {
         made_here.reset(SDL_CreateTextureFromSurface(m_renderer, loaded->get()));
         texture = made_here.get();
+        if (texture != nullptr) {
+            SDL_QueryTexture(texture, nullptr, nullptr, &width, &height);
+        }
     }
-    int width = 0;
-    int height = 0;
-    if (texture == nullptr || SDL_QueryTexture(texture, nullptr, nullptr, &width, &height) != 0 ||
-        width <= 0 || height <= 0 || box.w <= 0 || box.h <= 0) {
+    if (width <= 0 || height <= 0 || box.w <= 0 || box.h <= 0) {
         return false;
     }
-    SDL_SetTextureScaleMode(texture, SDL_ScaleModeLinear);
     // Crop the image to the box's aspect ratio, centred on the focal point but never past the
     // image's edges, then scale.
     const double box_ratio = double(box.w) / box.h;
@@ -151,6 +154,17 @@ bool Canvas::draw_image_cover(const std::string& path, Rect box, model::FocalPoi
         source.y = place(std::clamp(focus.y, 0.0, 1.0), source.h, height);
     }
     const SDL_Rect target{box.x, box.y, box.w, box.h};
+    if (m_images != nullptr) {
+        if (SDL_Texture* fitted = m_images->fitted(path, m_renderer, source, box.w, box.h)) {
+            SDL_RenderCopy(m_renderer, fitted, nullptr, &target);
+            return true;
+        }
+        texture = m_images->texture(path, m_renderer);  // An image with alpha: as it is.
+        if (texture == nullptr) {
+            return false;
+        }
+    }
+    SDL_SetTextureScaleMode(texture, SDL_ScaleModeLinear);
     SDL_RenderCopy(m_renderer, texture, &source, &target);
     return true;
 }

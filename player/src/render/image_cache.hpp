@@ -2,6 +2,7 @@
 
 #include <SDL.h>
 
+#include <array>
 #include <future>
 #include <list>
 #include <memory>
@@ -32,6 +33,16 @@ public:
     // converting 8 MB of pixels anew. The decoded surface is then given up, so a cache used
     // for textures holds each image once; get() answers nullptr for it. Valid like get().
     [[nodiscard]] SDL_Texture* texture(const std::string& path, SDL_Renderer* renderer);
+    // The image's width and height in pixels ({0, 0} when it cannot be read), decoding it
+    // only when it was never drawn.
+    [[nodiscard]] SDL_Point size(const std::string& path, SDL_Renderer* renderer);
+    // The `source` part of an opaque image scaled (linearly) to `width`×`height`, as a texture
+    // of `renderer`, made once: a slide that shows the photo again copies it 1:1 instead of
+    // scaling it anew, and the cache keeps it at the size it is drawn, not at the size of the
+    // file. nullptr for an image with an alpha channel (draw texture() instead) or none at all.
+    // Leaves the renderer's target as it found it.
+    [[nodiscard]] SDL_Texture* fitted(const std::string& path, SDL_Renderer* renderer,
+                                      const SDL_Rect& source, int width, int height);
 
 private:
     struct Entry {
@@ -39,7 +50,11 @@ private:
         std::shared_future<std::shared_ptr<SDL_Surface>> surface;
         TextureHandle texture;  // Made by texture(); the surface is released then.
         SDL_Renderer* renderer = nullptr;
+        TextureHandle fitted;             // Made by fitted(); the texture is released then.
+        std::array<int, 6> fitted_for{};  // The source rectangle, width and height.
+        SDL_Point size{};                 // The image's own, once known.
     };
+    SDL_Texture* texture_of(Entry& entry, SDL_Renderer* renderer);
     // Moves `path` to the front (most recent), adding a decode when absent.
     Entry& touch(const std::string& path, std::launch policy);
 
