@@ -14,16 +14,8 @@ void users(Call& call) {
     if (!call.allow({Role::admin})) {
         return;
     }
-    const auto list = call.studio.accounts().list();
-    if (!list) {
-        call.send_error(list.error(), 500);
-        return;
-    }
-    nlohmann::json entries = nlohmann::json::array();
-    for (const User& user : *list) {
-        entries.push_back(to_json(user));
-    }
-    call.send_json(200, {{"users", std::move(entries)}});
+    send_list(call, call.studio.accounts().list(), "users",
+              [](const User& user) { return to_json(user); });
 }
 
 void add_user(Call& call) {

@@ -68,16 +68,8 @@ void publish(Call& call) {
 }
 
 void versions(Call& call) {
-    const auto list = call.studio.publishing().versions();
-    if (!list) {
-        call.send_error(list.error(), 500);
-        return;
-    }
-    nlohmann::json entries = nlohmann::json::array();
-    for (const Version& version : *list) {
-        entries.push_back(to_json(version));
-    }
-    call.send_json(200, {{"versions", std::move(entries)}});
+    send_list(call, call.studio.publishing().versions(), "versions",
+              [](const Version& version) { return to_json(version); });
 }
 
 void rollback(Call& call) {

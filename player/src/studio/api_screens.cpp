@@ -14,16 +14,8 @@ namespace keiji::studio {
 namespace {
 
 void list_groups(Call& call) {
-    const auto groups = call.studio.screen_groups().list();
-    if (!groups) {
-        call.send_error(groups.error(), 500);
-        return;
-    }
-    nlohmann::json list = nlohmann::json::array();
-    for (const ScreenGroup& group : *groups) {
-        list.push_back(to_json(group));
-    }
-    call.send_json(200, {{"groups", std::move(list)}});
+    send_list(call, call.studio.screen_groups().list(), "groups",
+              [](const ScreenGroup& group) { return to_json(group); });
 }
 
 void save_groups(Call& call) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <vector>
+
 #include "studio/router.hpp"
 
 namespace keiji::studio {
@@ -17,5 +19,20 @@ void add_screen_routes(Router& router);   // screen groups, playlists' groups, t
 [[nodiscard]] nlohmann::json to_json(const ItemRecord& item);
 [[nodiscard]] nlohmann::json to_json(const model::Error& problem);
 [[nodiscard]] nlohmann::json to_json(const model::Errors& problems);
+
+// Answers {"<member>": [each record as JSON]}, or the store's error as a 500.
+template <class Record, class ToJson>
+void send_list(Call& call, const model::Result<std::vector<Record>>& records, const char* member,
+               ToJson to_json_of) {
+    if (!records) {
+        call.send_error(records.error(), 500);
+        return;
+    }
+    nlohmann::json entries = nlohmann::json::array();
+    for (const Record& record : *records) {
+        entries.push_back(to_json_of(record));
+    }
+    call.send_json(200, {{member, std::move(entries)}});
+}
 
 }  // namespace keiji::studio
