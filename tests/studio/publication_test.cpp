@@ -119,3 +119,20 @@ TEST_CASE("screen groups: a list staff typed is checked before it is saved") {
         CHECK_FALSE(groups.error().message.ja.empty());
     }
 }
+
+TEST_CASE("publish: content published before screen groups existed played everything") {
+    // A studio upgraded from before groups: its last version has no "screens".
+    const nlohmann::json before = {
+        {"playlists", {{{"id", "notices"}, {"items", {{{"id", "a"}, {"title", "休館日"}}}}}}}};
+    nlohmann::json same = before;
+    same["screens"] = {{{"tag", "*"}, {"playlists", {"notices"}}}};
+    CHECK(describe_changes(before, same).empty());
+    // Only the groups changed: that alone is a change to publish.
+    nlohmann::json grouped = before;
+    grouped["screens"] = {{{"tag", "lobby-1f"}, {"playlists", {"notices"}}},
+                          {{"tag", "*"}, {"playlists", nlohmann::json::array()}}};
+    const ChangesInWords changes = describe_changes(before, grouped);
+    REQUIRE(changes.en.size() == 2);
+    CHECK(changes.en[0] == "screens in no group now play: -");
+    CHECK(changes.ja[1] == "グループ lobby-1f の画面の表示を notices に変更");
+}

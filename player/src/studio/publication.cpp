@@ -69,6 +69,11 @@ void describe_screen_changes(const nlohmann::json& before, const nlohmann::json&
                              ChangesInWords& changes) {
     const auto assignments = [](const nlohmann::json& content) {
         std::map<std::string, std::vector<std::string>> by_tag;
+        if (!content.contains("screens")) {
+            // Published before screen groups existed (or nothing yet): every screen played
+            // every playlist.
+            by_tag[std::string(every_screen)] = playlists_for_group(content, every_screen);
+        }
         for (const auto& entry : content.value("screens", nlohmann::json::array())) {
             by_tag[entry.value("tag", "")] = entry.value("playlists", std::vector<std::string>());
         }
@@ -88,8 +93,8 @@ void describe_screen_changes(const nlohmann::json& before, const nlohmann::json&
         const std::vector<std::string> none;
         const auto& old_ids = old_found == old_screens.end() ? none : old_found->second;
         const auto& new_ids = new_found == new_screens.end() ? none : new_found->second;
-        if (old_ids == new_ids || !before.contains("screens")) {
-            continue;  // Content published before groups existed played everything anyway.
+        if (old_ids == new_ids) {
+            continue;
         }
         const bool every = tag == every_screen;
         if (new_found == new_screens.end() && !every) {
