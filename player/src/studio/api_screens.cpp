@@ -83,10 +83,14 @@ void set_playlist_screens(Call& call) {
     call.send_json(200, {{"id", playlist}, {"screens", screens}});
 }
 
-// The public half of the key that signs published feeds, as a screen's keiji.json wants it.
+// The public half of an Ed25519 secret key: libsodium keeps it as the last 32 of its 64 bytes.
+std::string_view public_half(const alert::SecretKey& key) {
+    return std::string_view(key.secret_key).substr(32);
+}
+
+// The key that signs published feeds, as a screen's keiji.json wants it.
 nlohmann::json public_key_entry(const alert::SecretKey& key) {
-    const std::string_view public_key = std::string_view(key.secret_key).substr(32);
-    return {{"key_id", key.key_id}, {"public_key", alert::to_base64(public_key)}};
+    return {{"key_id", key.key_id}, {"public_key", alert::to_base64(public_half(key))}};
 }
 
 void keys(Call& call) {
@@ -94,10 +98,9 @@ void keys(Call& call) {
         return;
     }
     const alert::SecretKey& key = call.studio.content_key();
-    const std::string public_key = std::string(std::string_view(key.secret_key).substr(32));
     // Four groups of four hex digits: short enough to compare over the telephone with what a
     // screen logs ("feed signed by …").
-    const std::string hex = sync::sha256_hex(public_key).substr(0, 16);
+    const std::string hex = sync::sha256_hex(public_half(key)).substr(0, 16);
     const std::string fingerprint = fmt::format("{} {} {} {}", hex.substr(0, 4), hex.substr(4, 4),
                                                 hex.substr(8, 4), hex.substr(12, 4));
     call.send_json(200, {{"content",
