@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 #include <set>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -85,8 +85,11 @@ bool near(render::Color a, render::Color b) {
 
 // The background under a text box as drawn: the commonest colour in the box that is not the
 // text's own colour (or its anti-aliased edge). Nullopt when the box cannot be read back.
+// `pixels` is the renderer's read-back buffer, reused: a body's box is a third of the frame, and
+// a fresh buffer for every box cost more than the check (zeroed pages). A row of background is
+// mostly runs of one colour, counted once per run.
 std::optional<render::Color> background_of(render::Screen& screen, render::Rect box,
-                                           render::Color ink) {
+                                           render::Color ink, std::vector<Uint32>& pixels) {
     const render::Frame frame = screen.frame();
     const int x0 = std::clamp(box.x, 0, frame.width);
     const int y0 = std::clamp(box.y, 0, frame.height);
@@ -95,26 +98,36 @@ std::optional<render::Color> background_of(render::Screen& screen, render::Rect 
     if (x1 <= x0 || y1 <= y0) {
         return std::nullopt;
     }
-    std::vector<Uint32> pixels(std::size_t(x1 - x0) * std::size_t(y1 - y0));
+    pixels.resize(std::size_t(x1 - x0) * std::size_t(y1 - y0));
     const SDL_Rect area{x0, y0, x1 - x0, y1 - y0};
     if (SDL_RenderReadPixels(screen.renderer(), &area, SDL_PIXELFORMAT_ARGB8888, pixels.data(),
                              (x1 - x0) * int(sizeof(Uint32))) != 0) {
         return std::nullopt;
     }
-    std::map<Uint32, int> counts;
-    for (const Uint32 pixel : pixels) {
+    std::unordered_map<Uint32, std::size_t> counts;
+    const auto count_run = [&](Uint32 pixel, std::size_t length) {
         const render::Color color{std::uint8_t(pixel >> 16), std::uint8_t(pixel >> 8),
                                   std::uint8_t(pixel)};
         if (!near(color, ink)) {
-            ++counts[pixel & 0xFFFFFFu];
+            counts[pixel & 0xFFFFFFu] += length;
+        }
+    };
+    std::size_t run_start = 0;
+    for (std::size_t i = 1; i <= pixels.size(); ++i) {
+        if (i == pixels.size() || pixels[i] != pixels[run_start]) {
+            count_run(pixels[run_start], i - run_start);
+            run_start = i;
         }
     }
     if (counts.empty()) {
         return std::nullopt;
     }
-    const auto commonest =
-        std::max_element(counts.begin(), counts.end(),
-                         [](const auto& a, const auto& b) { return a.second < b.second; });
+    // Ties go to the smaller colour value, as the ordered count before: the same answer on
+    // every run.
+    const auto commonest = std::max_element(counts.begin(), counts.end(), [](const auto& a,
+                                                                             const auto& b) {
+        return a.second != b.second ? a.second < b.second : a.first > b.first;
+    });
     return render::Color{std::uint8_t(commonest->first >> 16), std::uint8_t(commonest->first >> 8),
                          std::uint8_t(commonest->first)};
 }
@@ -159,14 +172,14 @@ model::Errors check_reading_time(const storage::PlaylistFile& file, std::size_t 
                      load.words, latin_words_per_minute, needed.count())})};
 }
 
-model::Errors check_slide(render::Screen& screen, render::FontSet& fonts,
-                          const storage::PlaylistFile& file, std::size_t index,
-                          const SlideCheckSetup& setup) {
+model::Errors check_slide(CheckRenderer& renderer, const storage::PlaylistFile& file,
+                          std::size_t index, const SlideCheckSetup& setup) {
+    render::Screen& screen = renderer.screen();
     const model::Item& item = file.playlist.items[index];
     const std::string& language = setup.shot.language;
     ShotSetup shot = setup.shot;
     shot.base_directory = file.playlist.base_directory;
-    const render::PaintReport report = paint_shot(screen, fonts, item, shot);
+    const render::PaintReport report = paint_shot(renderer, item, shot);
     const std::vector<TextField> fields = text_fields(item);
     const int readable = minimum_readable_size(setup.viewing, screen.frame());
 
@@ -218,7 +231,8 @@ model::Errors check_slide(render::Screen& screen, render::FontSet& fonts,
                              setup.viewing.diagonal_inches, readable,
                              legibility_distance_per_height)});
         }
-        if (const auto background = background_of(screen, drawn.box, drawn.style.color)) {
+        if (const auto background = background_of(screen, drawn.box, drawn.style.color,
+                                                    renderer.read_back_buffer())) {
             const double ratio = checks::contrast_ratio(drawn.style.color, *background);
             if (ratio < minimum_contrast) {
                 report_once(pointer, 3,

@@ -14,12 +14,12 @@ struct SlideCheckSetup {
     Viewing viewing;
 };
 
-// Paints item `index` of `file` with the player's own renderer onto `screen` and judges what was
+// Paints item `index` of `file` with the player's own renderer onto its screen and judges what was
 // drawn. Warnings, each at the field it is about: text that does not fit its box even at the
 // template's smallest size; characters no font has (tofu); text smaller than readable at
 // `setup.viewing`; text/background contrast below WCAG AA; a duration shorter than the time to
 // read the item's text.
-[[nodiscard]] model::Errors check_slide(render::Screen& screen, render::FontSet& fonts,
+[[nodiscard]] model::Errors check_slide(CheckRenderer& renderer,
                                         const storage::PlaylistFile& file, std::size_t index,
                                         const SlideCheckSetup& setup);
 

@@ -7,8 +7,8 @@
 
 namespace keiji::checks {
 
-render::PaintReport paint_shot(render::Screen& screen, render::FontSet& fonts,
-                               const model::Item& original, const ShotSetup& setup) {
+render::PaintReport paint_shot(CheckRenderer& renderer, const model::Item& original,
+                               const ShotSetup& setup) {
     model::Item item = original;
     if (std::string* image = model::image_of(item)) {
         *image = storage::resolve_asset(setup.base_directory, *image);
@@ -17,24 +17,25 @@ render::PaintReport paint_shot(render::Screen& screen, render::FontSet& fonts,
     // by Screen::present. Blending text into a layer rounds differently from blending it into the
     // screen itself (by a level or two at glyph edges), and the preview must be the screen's
     // picture pixel for pixel.
+    render::Screen& screen = renderer.screen();
     const render::Frame frame = screen.frame();
     const int header_height = render::header_height(frame);
-    const render::TextureHandle slide = screen.make_opaque_layer(frame.width, frame.height);
-    const render::TextureHandle header = screen.make_opaque_layer(frame.width, header_height);
-    render::Canvas canvas(screen.renderer(), fonts);
+    SDL_Texture* slide = renderer.slide_layer();
+    SDL_Texture* header = renderer.header_layer();
+    render::Canvas canvas(screen.renderer(), renderer.fonts(), &renderer.images());
     render::SlideContext context{
         .language = setup.language, .zone = setup.zone, .language_label = setup.language_label};
     if (const auto* event = std::get_if<model::EventContent>(&item.content)) {
         context.event = schedule::event_state(*event, setup.at, *setup.zone);
     }
-    screen.target(slide.get());
+    screen.target(slide);
     render::PaintReport report = render::paint_slide(canvas, frame, item, context, setup.theme);
-    screen.target(header.get());
+    screen.target(header);
     render::paint_header(canvas, frame, setup.header_title,
                          render::format_clock(setup.at, *setup.zone), setup.theme);
     screen.target(nullptr);
-    screen.present({render::Layer{slide.get(), {0, 0, frame.width, frame.height}},
-                    render::Layer{header.get(), {0, 0, frame.width, header_height}}});
+    screen.present({render::Layer{slide, {0, 0, frame.width, frame.height}},
+                    render::Layer{header, {0, 0, frame.width, header_height}}});
     return report;
 }
 

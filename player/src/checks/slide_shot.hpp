@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "checks/check_renderer.hpp"
 #include "model/item.hpp"
 #include "model/time.hpp"
 #include "render/font_set.hpp"
@@ -29,10 +30,10 @@ struct ShotSetup {
 };
 
 // Paints `item` exactly as the player composes it: the slide (render::paint_slide) and the header
-// band (render::paint_header, the clock at `setup.at`) into opaque layers, presented on `screen`,
-// whose picture is then the screen's pixel for pixel. Returns the slide's paint report, with
-// every text box it drew.
-render::PaintReport paint_shot(render::Screen& screen, render::FontSet& fonts,
-                               const model::Item& item, const ShotSetup& setup);
+// band (render::paint_header, the clock at `setup.at`) into the renderer's opaque layers,
+// presented on its screen, whose picture is then the screen's pixel for pixel. Returns the
+// slide's paint report, with every text box it drew.
+render::PaintReport paint_shot(CheckRenderer& renderer, const model::Item& item,
+                               const ShotSetup& setup);
 
 }  // namespace keiji::checks

@@ -48,7 +48,7 @@ FileReport validate_playlist(const storage::PlaylistFile& file, const ScreenUnde
                                 .viewing = screen.viewing};
     for (std::size_t i = 0; i < file.playlist.items.size(); ++i) {
         if (renderer) {
-            add(check_slide((*renderer)->screen(), (*renderer)->fonts(), file, i, setup));
+            add(check_slide(**renderer, file, i, setup));
         } else {
             add(check_reading_time(file, i, screen.language));
         }
