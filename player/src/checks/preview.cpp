@@ -24,8 +24,7 @@ model::Result<SlidePreview> preview_item(const storage::PlaylistFile& file, std:
                  .header_title = screen.header_title},
         .viewing = screen.viewing};
     // check_slide paints the slide and the header; what it leaves on the screen is the preview.
-    for (model::Error& problem :
-         check_slide(renderer, file, index, setup)) {
+    for (model::Error& problem : check_slide(renderer, file, index, setup)) {
         preview.problems.push_back(std::move(problem));
     }
     preview.picture = KEIJI_TRY(renderer.screen().capture());

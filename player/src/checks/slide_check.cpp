@@ -124,10 +124,10 @@ std::optional<render::Color> background_of(render::Screen& screen, render::Rect 
     }
     // Ties go to the smaller colour value, as the ordered count before: the same answer on
     // every run.
-    const auto commonest = std::max_element(counts.begin(), counts.end(), [](const auto& a,
-                                                                             const auto& b) {
-        return a.second != b.second ? a.second < b.second : a.first > b.first;
-    });
+    const auto commonest =
+        std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
+            return a.second != b.second ? a.second < b.second : a.first > b.first;
+        });
     return render::Color{std::uint8_t(commonest->first >> 16), std::uint8_t(commonest->first >> 8),
                          std::uint8_t(commonest->first)};
 }
@@ -231,8 +231,8 @@ model::Errors check_slide(CheckRenderer& renderer, const storage::PlaylistFile& 
                              setup.viewing.diagonal_inches, readable,
                              legibility_distance_per_height)});
         }
-        if (const auto background = background_of(screen, drawn.box, drawn.style.color,
-                                                    renderer.read_back_buffer())) {
+        if (const auto background =
+                background_of(screen, drawn.box, drawn.style.color, renderer.read_back_buffer())) {
             const double ratio = checks::contrast_ratio(drawn.style.color, *background);
             if (ratio < minimum_contrast) {
                 report_once(pointer, 3,

@@ -19,9 +19,8 @@ struct SlideCheckSetup {
 // template's smallest size; characters no font has (tofu); text smaller than readable at
 // `setup.viewing`; text/background contrast below WCAG AA; a duration shorter than the time to
 // read the item's text.
-[[nodiscard]] model::Errors check_slide(CheckRenderer& renderer,
-                                        const storage::PlaylistFile& file, std::size_t index,
-                                        const SlideCheckSetup& setup);
+[[nodiscard]] model::Errors check_slide(CheckRenderer& renderer, const storage::PlaylistFile& file,
+                                        std::size_t index, const SlideCheckSetup& setup);
 
 // The reading-time check alone (no rendering).
 [[nodiscard]] model::Errors check_reading_time(const storage::PlaylistFile& file, std::size_t index,
