@@ -1,7 +1,8 @@
 // Time to compose one crossfade frame with SDL's software renderer, the way the player does it:
 // two slide layers painted once (real fonts, real photos), the header layer on top, and for every
-// frame render::compose_transition() plus Screen::present() (clear, blend the layers with their
-// alpha, present). Sizes 1920x1080 and 3840x2160 by default.
+// frame render::compose_transition() plus Screen::present() (on this software renderer: the two
+// slides blended in one pass of keiji's own below the header, then the header copied over).
+// Sizes 1920x1080 and 3840x2160 by default.
 //
 //   keiji_crossfade_bench [--frames N] [--size WxH]... [--save-midway DIR] PLAYLIST.json
 //

@@ -36,19 +36,6 @@ void set_blend_for_alpha(SDL_Texture* texture, Uint8 alpha) {
 
 }  // namespace
 
-bool Screen::covers_frame(const std::vector<Layer>& layers) const {
-    const auto first = std::find_if(layers.begin(), layers.end(),
-                                    [](const Layer& layer) { return layer.texture != nullptr; });
-    if (first == layers.end() || first->alpha != 255 || first->where.x != 0 ||
-        first->where.y != 0 || first->where.w != m_frame.width ||
-        first->where.h != m_frame.height) {
-        return false;
-    }
-    Uint32 format = 0;
-    return SDL_QueryTexture(first->texture, &format, nullptr, nullptr, nullptr) == 0 &&
-           !SDL_ISPIXELFORMAT_ALPHA(format);
-}
-
 std::optional<Rotation> rotation_from_degrees(int degrees) {
     switch (degrees) {
         case 0:
@@ -95,7 +82,9 @@ model::Result<Screen> Screen::open_window(int width, int height, WindowMode mode
 model::Result<Screen> Screen::open_headless(int width, int height, Rotation rotation) {
     Screen screen;
     screen.m_surface.reset(
-        SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
+        // XRGB, as an X server's window at depth 24: a layer is copied into it byte for byte, and
+        // slides painted on it (see make_opaque_layer) come out as on any layer.
+        SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGB888));
     if (!screen.m_surface) {
         return model::failure(std::string("cannot create a frame buffer: ") + SDL_GetError());
     }
@@ -144,15 +133,33 @@ model::Result<void> Screen::prepare_rotation() {
     m_frame = turned(m_panel, m_rotation);
     m_upright.reset();
     m_last_layers.clear();
-    if (m_rotation == Rotation::none) {
-        return {};
+    m_painting = nullptr;
+    const bool software = renders_in_software();
+    if (m_rotation != Rotation::none) {
+        m_upright.reset(SDL_CreateTexture(
+            m_renderer.get(), software ? SDL_PIXELFORMAT_RGB888 : SDL_PIXELFORMAT_ARGB8888,
+            SDL_TEXTUREACCESS_TARGET, m_frame.width, m_frame.height));
+        if (!m_upright) {
+            return model::failure(std::string("cannot create the frame to rotate: ") +
+                                  SDL_GetError());
+        }
     }
-    m_upright.reset(SDL_CreateTexture(m_renderer.get(), SDL_PIXELFORMAT_ARGB8888,
-                                      SDL_TEXTUREACCESS_TARGET, m_frame.width, m_frame.height));
-    if (!m_upright) {
-        return model::failure(std::string("cannot create the frame to rotate: ") + SDL_GetError());
-    }
+    // Layers are painted on the frame they are composed in (the upright one, or the output):
+    // it must have their format, or text would blend into it differently.
+    const SDL_Surface* output = output_surface();
+    m_readable_layers =
+        software &&
+        (m_upright || (output != nullptr && output->format->format == SDL_PIXELFORMAT_RGB888));
     return {};
+}
+
+SDL_Surface* Screen::output_surface() const {
+    if (m_surface) {
+        return m_surface.get();
+    }
+    // Only a software renderer draws into the window's surface; asking for it beside a GPU
+    // renderer would make a second frame buffer.
+    return renders_in_software() ? SDL_GetWindowSurface(m_window.get()) : nullptr;
 }
 
 model::Result<void> Screen::set_rotation(Rotation rotation) {
@@ -164,19 +171,11 @@ model::Result<void> Screen::recreate_renderer() {
     m_last_layers.clear();
     m_upright.reset();
     m_sample_target.reset();
+    m_painting = nullptr;
     // A window has at most one renderer: the old one goes before the new one is made.
     m_renderer.reset();
     m_simulate_black = false;
     return create_renderer();
-}
-
-TextureHandle Screen::make_layer(int width, int height) const {
-    TextureHandle layer(SDL_CreateTexture(m_renderer.get(), SDL_PIXELFORMAT_ARGB8888,
-                                          SDL_TEXTUREACCESS_TARGET, width, height));
-    if (layer) {
-        SDL_SetTextureBlendMode(layer.get(), SDL_BLENDMODE_BLEND);
-    }
-    return layer;
 }
 
 bool Screen::renders_in_software() const {
@@ -185,34 +184,28 @@ bool Screen::renders_in_software() const {
            (info.flags & SDL_RENDERER_SOFTWARE) != 0;
 }
 
-TextureHandle Screen::make_opaque_layer(int width, int height) const {
-    if (!renders_in_software()) {
-        // A GPU blends either kind at the same cost; the proven format stays.
-        return make_layer(width, height);
-    }
-    // compose() picks its blend mode for each frame (set_blend_for_alpha).
-    return TextureHandle(SDL_CreateTexture(m_renderer.get(), SDL_PIXELFORMAT_RGB888,
-                                           SDL_TEXTUREACCESS_TARGET, width, height));
-}
-
-void Screen::target(SDL_Texture* layer) const {
-    SDL_SetRenderTarget(m_renderer.get(), layer);
-}
-
 void Screen::compose(SDL_Texture* into, double scale_x, double scale_y) {
+    finish_painting();
     SDL_Renderer* renderer = m_renderer.get();
     SDL_SetRenderTarget(renderer, into);
-    if (m_simulate_black || !covers_frame(m_last_layers)) {
-        // Clearing is one more pass over every pixel: skipped when the first layer, opaque and
-        // at full alpha, will overwrite them all anyway (a slide, or the outgoing one of a fade).
+    // Layers under an opaque one that covers the frame cannot show, nor can the black under
+    // it (clearing is one more pass over every pixel): the last frame of a fade copies the
+    // incoming slide alone.
+    const std::optional<std::size_t> covering = covering_layer(m_last_layers);
+    std::size_t first_layer = covering.value_or(0);
+    if (!m_simulate_black && into == m_upright.get() && blend_crossfade()) {
+        first_layer = 2;
+    } else if (m_simulate_black || !covering) {
         SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
         SDL_RenderClear(renderer);
     }
     if (m_simulate_black) {
         return;
     }
-    for (const Layer& layer : m_last_layers) {
-        if (layer.texture == nullptr) {
+    for (std::size_t i = first_layer; i < m_last_layers.size(); ++i) {
+        const Layer& layer = m_last_layers[i];
+        // A layer at alpha 0 (the first frame of a fade) changes no pixel.
+        if (layer.texture == nullptr || layer.alpha == 0) {
             continue;
         }
         SDL_SetTextureAlphaMod(layer.texture, layer.alpha);
@@ -278,6 +271,7 @@ model::Result<LumaImage> Screen::sample_last_frame(int width, int height) {
 }
 
 model::Result<SurfaceHandle> Screen::capture() const {
+    finish_painting();
     SurfaceHandle copy(SDL_CreateRGBSurfaceWithFormat(0, m_panel.width, m_panel.height, 32,
                                                       SDL_PIXELFORMAT_ARGB8888));
     if (!copy || SDL_RenderReadPixels(m_renderer.get(), nullptr, SDL_PIXELFORMAT_ARGB8888,

@@ -57,12 +57,16 @@ public:
     // A texture that is painted once, then composed for every frame that shows it; it may hold
     // transparent pixels (the ticker's pieces).
     [[nodiscard]] TextureHandle make_layer(int width, int height) const;
-    // A layer whose every pixel will be painted opaque (a slide, the header, an alert). On a
-    // software renderer it has no alpha channel: SDL then fades it with one alpha for the whole
-    // layer instead of blending pixel by pixel, about ten times faster (a 1080p crossfade
-    // frame). Drawing anything transparent into it leaves black, not see-through.
+    // A layer whose every pixel will be painted opaque (a slide, the header, an alert), at most
+    // the frame's size. On a software renderer it has no alpha channel: SDL then fades it with
+    // one alpha for the whole layer instead of blending pixel by pixel, about ten times faster.
+    // Drawing anything transparent into it leaves black, not see-through. Where the frame is
+    // composed in memory we can reach (software renderer, 32-bit XRGB output) it is a texture
+    // whose pixels we can read: it is painted on the frame itself and copied in once when
+    // painting ends, and a crossfade of two such layers is blended in one pass of our own.
     [[nodiscard]] TextureHandle make_opaque_layer(int width, int height) const;
-    // Directs drawing into `layer` (nullptr: the screen itself).
+    // Directs drawing into `layer` (nullptr: the screen itself). Painting a layer ends at the
+    // next target() or present(); until then what the screen shows may be painted over.
     void target(SDL_Texture* layer) const;
 
     // Draws the layers in order (in the logical frame) and shows the result on the panel.
@@ -99,8 +103,17 @@ private:
     [[nodiscard]] model::Result<void> prepare_rotation();
     [[nodiscard]] bool renders_in_software() const;
     void compose(SDL_Texture* into, double scale_x, double scale_y);
-    // The first layer is opaque, at full alpha and covers the whole frame.
-    [[nodiscard]] bool covers_frame(const std::vector<Layer>& layers) const;
+    // Copies the layer painted on the frame (see make_opaque_layer) into it.
+    void finish_painting() const;
+    // Where frames are composed when no rotation turns them: the window's or the headless
+    // surface, in memory; nullptr when the renderer draws elsewhere (a GPU).
+    [[nodiscard]] SDL_Surface* output_surface() const;
+    // A crossfade of two readable layers, blended straight into the output surface below the
+    // rows an opaque band on top (the header) covers anyway. False when the frame is not one
+    // (the layers are then composed by SDL).
+    [[nodiscard]] bool blend_crossfade();
+    // The last layer that is opaque, at full alpha and covers the whole frame, if any.
+    [[nodiscard]] std::optional<std::size_t> covering_layer(const std::vector<Layer>& layers) const;
 
     WindowHandle m_window;
     SurfaceHandle m_surface;
@@ -113,6 +126,10 @@ private:
     TextureHandle m_sample_target;
     std::vector<Layer> m_last_layers;
     bool m_simulate_black = false;
+    // Opaque layers are readable (see make_opaque_layer) and painted on the frame.
+    bool m_readable_layers = false;
+    // The readable layer being painted on the frame, copied in by finish_painting().
+    mutable SDL_Texture* m_painting = nullptr;
 };
 
 }  // namespace keiji::render
