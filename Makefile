@@ -40,13 +40,15 @@ studio: deps
 
 # make bench: keiji against a Chromium kiosk showing the same slides, crossfade frame time and a
 # memory soak, as one table (tests/bench/run.sh; BENCH_RUNS, BENCH_SOAK_SECONDS... in the
-# environment), then keiji studio's figures (tests/bench/studio_bench.sh). Its own release
+# environment), how cost grows with 10 to 5,000 items (tests/bench/growth.sh), then keiji
+# studio's figures (tests/bench/studio_bench.sh). Its own release
 # build dir; it prints figures and is not part of make test.
 .PHONY: bench
 bench: deps
 	@cmake --preset release -B build/bench >/dev/null
 	cmake --build build/bench
 	./tests/bench/run.sh
+	./tests/bench/growth.sh
 	./tests/bench/studio_bench.sh build/bench/player/keiji
 
 # make soak: a simulated week of schedules, feed syncs and alert drills on the virtual clock

@@ -14,6 +14,12 @@
       OUT_DIR/soak.json: COUNT (default 50) promos for the memory soak, each with one of the
       bundled photos and a body of its own (the partners' texts, numbered), 5 s each, so every
       slide change lays out and paints new text.
+
+  make_bench_content.py growth OUT_DIR COUNT
+      OUT_DIR/growth.json: COUNT items for the growth bench (tests/bench/growth.sh): the bundled
+      notices, events and promos in turn, each with an id and a numbered title of its own, photos
+      named by absolute path. Ten items show each bundled item once or so; 5,000 items are what a
+      ward's whole year of notices could be.
 """
 import html
 import json
@@ -172,11 +178,38 @@ def make_soak(out_dir, count):
         f.write("\n")
 
 
+def make_growth(out_dir, count):
+    bundled = []
+    for name in ("notices", "events", "partners"):
+        with open(os.path.join(ROOT, "playlists", f"{name}.json"), encoding="utf-8") as f:
+            bundled.extend(json.load(f)["items"])
+    images_dir = os.path.join(ROOT, "playlists")
+    items = []
+    for n in range(count):
+        item = json.loads(json.dumps(bundled[n % len(bundled)]))
+        item["id"] = f"{item['id']}-{n + 1}"
+        title = item.get("title")
+        if isinstance(title, dict):
+            title["ja"] = f"{title.get('ja', '')}({n + 1})"
+        elif isinstance(title, str):
+            item["title"] = f"{title}({n + 1})"
+        if "image" in item:
+            item["image"] = os.path.join(images_dir, item["image"])
+        items.append(item)
+    os.makedirs(out_dir, exist_ok=True)
+    doc = {"id": "bench-growth", "title": {"ja": f"ベンチマーク: {count} 件"}, "items": items}
+    with open(os.path.join(out_dir, "growth.json"), "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
 def main(argv):
     if len(argv) == 4 and argv[1] == "html":
         make_html(argv[2], argv[3])
     elif len(argv) in (3, 4) and argv[1] == "soak":
         make_soak(argv[2], int(argv[3]) if len(argv) == 4 else 50)
+    elif len(argv) == 4 and argv[1] == "growth":
+        make_growth(argv[2], int(argv[3]))
     else:
         sys.exit(__doc__)
 

@@ -124,3 +124,26 @@ TEST_CASE("content: the bundled playlists load completely") {
         }
     }
 }
+
+TEST_CASE("content: the first slide's photo is known before the player starts") {
+    const fs::path directory = fresh_directory("first-photo");
+    write(directory / "lobby.json", R"({"items": [
+      {"type": "notice", "id": "later", "title": "年末年始の窓口",
+       "schedule": {"from": "2026-12-20"}},
+      {"type": "promo", "id": "gujo", "prefecture": "岐阜県", "municipality": "郡上市",
+       "title": "郡上おどりin青山", "image": "gujo.png"}
+    ]})");
+    const std::string photo = keiji::test::source_path("playlists/images/gujo.png");
+    fs::copy_file(photo, directory / "gujo.png");
+    const keiji::play::LoadedContent content = keiji::play::load_content(directory.string());
+    REQUIRE(content.items.size() == 2);
+    const auto* tokyo = date::locate_zone("Asia/Tokyo");
+    const auto november = date::sys_days{date::November / 30 / 2026} + std::chrono::hours{1};
+    // The notice is not on yet: the promo comes first, with its photo.
+    CHECK(keiji::play::first_photo(content, *tokyo, november) ==
+          (directory / "gujo.png").string());
+    // From 20 December the notice may come first; it has no photo.
+    const auto december = date::sys_days{date::December / 21 / 2026};
+    const std::string then = keiji::play::first_photo(content, *tokyo, december);
+    CHECK((then.empty() || then == (directory / "gujo.png").string()));
+}

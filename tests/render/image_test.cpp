@@ -74,6 +74,22 @@ TEST_CASE("image cache: a prefetched photo is decoded once and shared, and a mis
     CHECK(cache.get("") == nullptr);
 }
 
+TEST_CASE("image cache: a decode started before the cache is adopted, not done again") {
+    SdlFixture sdl;
+    const std::string path = write_two_colour_image();
+    render::PhotoDecode early = render::decode_in_background(path);
+    render::ImageCache cache(2);
+    cache.adopt(path, early);
+    // The cache hands out the very surface the early decode made.
+    REQUIRE(cache.get(path) != nullptr);
+    CHECK(cache.get(path) == early.get().get());
+    // A decode for a path already cached is not taken over.
+    render::ImageCache other(2);
+    SDL_Surface* own = other.get(path);
+    other.adopt(path, render::decode_in_background(path));
+    CHECK(other.get(path) == own);
+}
+
 TEST_CASE("qr: a URL becomes a code with its three finder patterns, and too long is refused") {
     const auto code = render::encode_qr("https://www.city.gujo.gifu.jp/");
     REQUIRE(code.has_value());

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "play/image_screening.hpp"
+#include "schedule/planner.hpp"
 #include "storage/file_io.hpp"
 #include "storage/playlist_file.hpp"
 
@@ -129,6 +130,19 @@ LoadedContent load_snapshot(const sync::Snapshot& snapshot) {
     }
     skip_items_with_unusable_images(content);
     return content;
+}
+
+std::string first_photo(const LoadedContent& content, const date::time_zone& zone,
+                        model::TimePoint now) {
+    // The player's own planner, asked the same question it will ask at its first frame.
+    schedule::Planner planner(
+        content.items, content.opening_hours ? &content.opening_hours->hours : nullptr, zone);
+    const schedule::Decision first = planner.next(now);
+    if (first.kind != schedule::SlotKind::item || first.item >= content.items.size()) {
+        return {};
+    }
+    const std::string* image = model::image_of(content.items[first.item]);
+    return image != nullptr ? *image : std::string();
 }
 
 }  // namespace keiji::play

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <date/tz.h>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -7,6 +9,7 @@
 #include "model/error.hpp"
 #include "model/item.hpp"
 #include "model/playlist.hpp"
+#include "model/time.hpp"
 #include "sync/snapshot.hpp"
 
 namespace keiji::play {
@@ -22,6 +25,11 @@ struct LoadedContent {
     // Where it came from, for the log: "the bundled playlists in …", "the cached feed …".
     std::string origin;
 };
+
+// The photo of the slide the planner shows first at `now`, "" when it has none: decoding it can
+// start before SDL does.
+[[nodiscard]] std::string first_photo(const LoadedContent& content, const date::time_zone& zone,
+                                      model::TimePoint now);
 
 // Loads every *.json file in `directory` (or the one file `path` names). A broken playlist is
 // reported in `problems` and skipped; the others still play.

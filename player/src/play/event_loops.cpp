@@ -18,6 +18,16 @@ namespace {
 
 std::atomic<bool> g_stop_requested{false};
 
+// The first frame ends the start-up: where its time went goes to the journal, once.
+void note_first_frame(const Loop& loop, const StageResult& shown) {
+    if (loop.startup == nullptr || !(shown.content.presented || shown.alert_frame)) {
+        return;
+    }
+    if (auto line = loop.startup->first_frame(std::chrono::steady_clock::now())) {
+        kiosk::log(kiosk::Priority::info, "play", *line);
+    }
+}
+
 extern "C" void request_stop(int) {
     g_stop_requested = true;
 }
@@ -66,6 +76,7 @@ int run_headless(Loop loop, model::Clock& clock, model::VirtualClock* advance) {
         }
         const model::Instant now = clock.now();
         const StageResult shown = loop.session.update(now);
+        note_first_frame(loop, shown);
         if (loop.session.broken()) {
             loop.services.finish(clock.now());
             return 1;
@@ -132,6 +143,7 @@ int run_window(Loop loop, model::Clock& clock) {
         }
         const model::Instant now = clock.now();
         const StageResult result = loop.session.update(now);
+        note_first_frame(loop, result);
         if (loop.session.broken()) {
             loop.services.finish(clock.now());
             return 1;

@@ -3,6 +3,7 @@
 #include "kiosk/alert_runtime.hpp"
 #include "kiosk/kiosk_services.hpp"
 #include "kiosk/reload_signal.hpp"
+#include "kiosk/startup_timeline.hpp"
 #include "model/clock.hpp"
 #include "play/play_session.hpp"
 #include "play/settings.hpp"
@@ -16,6 +17,7 @@ struct Loop {
     kiosk::AlertRuntime* alerts;  // Null when alerts are off.
     kiosk::KioskServices& services;
     const Settings& settings;
+    kiosk::StartupTimeline* startup = nullptr;  // Logged at the first frame; may be null.
 };
 
 // SIGTERM and SIGINT end the headless loop cleanly (a window gets them from SDL as SDL_QUIT).

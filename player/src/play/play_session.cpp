@@ -141,10 +141,11 @@ void PlaySession::build_takeover() {
 void PlaySession::build_player(std::optional<CarriedSlide> carried) {
     m_stage.reset();
     m_player.reset();
-    m_player =
-        std::make_unique<Player>(m_screen, m_fonts, m_content.items,
-                                 player_options(m_setup.settings, m_setup.zone,
-                                                m_content.opening_hours, m_setup.sync, m_screen));
+    PlayerOptions options = player_options(m_setup.settings, m_setup.zone, m_content.opening_hours,
+                                           m_setup.sync, m_screen);
+    options.first_photo = std::exchange(m_setup.first_photo, {});
+    options.first_photo_decode = std::exchange(m_setup.first_photo_decode, {});
+    m_player = std::make_unique<Player>(m_screen, m_fonts, m_content.items, std::move(options));
     if (carried) {
         m_player->continue_from(std::move(*carried));
     }

@@ -42,6 +42,9 @@ public:
         kiosk::AlertRuntime* alerts = nullptr;  // Null when alerts are off.
         kiosk::KioskServices* services = nullptr;
         sync::SyncWorker* sync = nullptr;  // Null when no feed is configured.
+        // The first slide's photo, decoding already (first_photo); for the first player only.
+        std::string first_photo;
+        render::PhotoDecode first_photo_decode;
     };
 
     // Opens the screen and shows the restored alerts (if any) before content. `first` is the

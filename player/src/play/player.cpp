@@ -48,6 +48,9 @@ Player::Player(render::Screen& screen, render::FontSet& fonts, std::vector<model
             }
         }
     }
+    if (m_options.first_photo_decode.valid()) {
+        m_images.adopt(m_options.first_photo, std::move(m_options.first_photo_decode));
+    }
     const render::Frame frame = m_screen.frame();
     m_header = m_screen.make_opaque_layer(frame.width, render::header_height(frame));
     if (!m_options.ticker.empty()) {

@@ -28,6 +28,10 @@ namespace keiji::play {
 enum class LanguageLayout { rotate, bilingual, split };
 
 struct PlayerOptions {
+    // The first slide's photo, decoding since before the window opened (see first_photo in
+    // content_loader.hpp): taken instead of decoded again. Empty: none.
+    std::string first_photo;
+    render::PhotoDecode first_photo_decode;
     std::string header_title{render::default_header_title};
     std::string language = "ja";
     // The languages the screen shows, in order (the config's "languages"); each item is shown in

@@ -117,6 +117,8 @@ std::function<double()> jitter_for(bool simulated) {
 }  // namespace
 
 int run(const SettingsLayer& command_line) {
+    const auto phase_end = [] { return std::chrono::steady_clock::now(); };
+    kiosk::StartupTimeline startup(phase_end(), kiosk::process_age());
     const LoadedSettings loaded = load_settings(command_line);
     log_settings_problems(loaded.problems, loaded.file_unusable, /*at_start=*/true);
     const Settings& settings = loaded.settings.values;
@@ -138,11 +140,18 @@ int run(const SettingsLayer& command_line) {
                                        : std::chrono::system_clock::duration{});
     }
     model::Clock& clock = simulated ? static_cast<model::Clock&>(*virtual_clock) : *real_clock;
+    startup.mark("settings", phase_end());
 
     // From the cache when a feed is configured (its last good feed, at once, network or not),
     // else the bundled playlists.
     LoadedContent content = load_screen_content(content_source_of(settings));
     log_content(content);
+    startup.mark("content", phase_end());
+    // The first slide's photo decodes on a worker while SDL starts and the window opens.
+    std::string first =
+        first_photo(content, **zone, std::chrono::floor<std::chrono::seconds>(clock.now().wall));
+    render::PhotoDecode first_decode =
+        first.empty() ? render::PhotoDecode{} : render::decode_in_background(first);
 
     // With a window, SDL turns SIGINT/SIGTERM into SDL_QUIT, which also wakes the event wait at
     // once (only when no handler of ours is there). The headless run has no event queue.
@@ -159,11 +168,13 @@ int run(const SettingsLayer& command_line) {
                                settings.headless ? "" : " (no display? try --headless --out DIR)"));
         return 1;
     }
+    startup.mark("SDL", phase_end());
     auto fonts = render::FontSet::create(render::FontSet::chain_for_language(settings.language()));
     if (!fonts) {
         kiosk::log(kiosk::Priority::error, "render", fonts.error().text());
         return 1;
     }
+    startup.mark("fonts", phase_end());
     auto alerts = start_alerts(settings, clock);
     if (!alerts) {
         kiosk::log(kiosk::Priority::error, "alert", alerts.error().text());
@@ -207,17 +218,22 @@ int run(const SettingsLayer& command_line) {
                  return identifiers;
              }},
         content.items);
-    auto session = PlaySession::open(PlaySession::Setup{.command_line = command_line,
-                                                        .settings = settings,
-                                                        .zone = *zone,
-                                                        .alerts = alerts->get(),
-                                                        .services = &services,
-                                                        .sync = sync->get()},
-                                     std::move(content), std::move(*fonts), clock.now());
+    startup.mark("alerts and sync", phase_end());
+    auto session =
+        PlaySession::open(PlaySession::Setup{.command_line = command_line,
+                                             .settings = settings,
+                                             .zone = *zone,
+                                             .alerts = alerts->get(),
+                                             .services = &services,
+                                             .sync = sync->get(),
+                                             .first_photo = std::move(first),
+                                             .first_photo_decode = std::move(first_decode)},
+                          std::move(content), std::move(*fonts), clock.now());
     if (!session) {
         kiosk::log(kiosk::Priority::error, "play", session.error().text());
         return 1;
     }
+    startup.mark("window, renderer and player", phase_end());
     if ((*session)->restored_alert_shown() && settings.headless && !settings.discard_frames) {
         std::error_code error;
         std::filesystem::create_directories(settings.out_directory, error);
@@ -238,7 +254,8 @@ int run(const SettingsLayer& command_line) {
                     .reload = reload,
                     .alerts = alerts->get(),
                     .services = services,
-                    .settings = settings};
+                    .settings = settings,
+                    .startup = &startup};
     return settings.headless ? run_headless(loop, clock, simulated ? &*virtual_clock : nullptr)
                              : run_window(loop, clock);
 }

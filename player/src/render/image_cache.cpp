@@ -70,13 +70,32 @@ ImageCache::Entry& ImageCache::touch(const std::string& path, std::launch policy
         return m_entries.front();
     }
     m_entries.push_front(Entry{path, std::async(policy, decode, path).share()});
+    trim();
+    return m_entries.front();
+}
+
+void ImageCache::trim() {
     while (m_entries.size() > m_capacity) {
+        // A decode still on its way finishes before its entry goes.
         if (m_entries.back().surface.valid()) {
             m_entries.back().surface.wait();
         }
         m_entries.pop_back();
     }
-    return m_entries.front();
+}
+
+PhotoDecode decode_in_background(const std::string& path) {
+    return std::async(std::launch::async, decode, path).share();
+}
+
+void ImageCache::adopt(const std::string& path, PhotoDecode decoding) {
+    const bool known = std::any_of(m_entries.begin(), m_entries.end(),
+                                   [&](const Entry& entry) { return entry.path == path; });
+    if (path.empty() || !decoding.valid() || known) {
+        return;
+    }
+    m_entries.push_front(Entry{path, std::move(decoding)});
+    trim();
 }
 
 void ImageCache::prefetch(const std::string& path) {

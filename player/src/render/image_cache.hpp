@@ -15,6 +15,13 @@ namespace keiji::render {
 // Decoded images by path, so a slide's photo can be decoded ahead of time on a worker thread and
 // the slide painted at once when its transition starts. Only decoding runs off the main thread
 // (IMG_Load into a surface); textures are made by the Canvas on the main thread.
+// A photo being decoded on a worker thread; nullptr when the file cannot be read.
+using PhotoDecode = std::shared_future<std::shared_ptr<SDL_Surface>>;
+
+// Starts decoding `path` on a worker thread, as ImageCache::prefetch does, before any cache (or
+// SDL's video) exists: the first slide's photo is decoded while the window opens.
+[[nodiscard]] PhotoDecode decode_in_background(const std::string& path);
+
 class ImageCache {
 public:
     // `capacity`: how many decoded images are kept (a 1920×1080 photo is 8 MB as a surface).
@@ -25,6 +32,8 @@ public:
 
     // Starts decoding `path` on a worker thread unless it is cached or already on its way.
     void prefetch(const std::string& path);
+    // Takes `decoding` (decode_in_background) as the decode of `path`, unless it is cached.
+    void adopt(const std::string& path, PhotoDecode decoding);
     // The decoded image, waiting for a decode in progress (or decoding now); nullptr when the
     // file cannot be read. Valid until the next prefetch() or get().
     [[nodiscard]] SDL_Surface* get(const std::string& path);
@@ -47,7 +56,7 @@ public:
 private:
     struct Entry {
         std::string path;
-        std::shared_future<std::shared_ptr<SDL_Surface>> surface;
+        PhotoDecode surface;
         TextureHandle texture;  // Made by texture(); the surface is released then.
         SDL_Renderer* renderer = nullptr;
         TextureHandle fitted;             // Made by fitted(); the texture is released then.
@@ -57,6 +66,8 @@ private:
     SDL_Texture* texture_of(Entry& entry, SDL_Renderer* renderer);
     // Moves `path` to the front (most recent), adding a decode when absent.
     Entry& touch(const std::string& path, std::launch policy);
+    // Drops the least recently used entries beyond the capacity.
+    void trim();
 
     std::size_t m_capacity;
     std::list<Entry> m_entries;  // Most recently used first.

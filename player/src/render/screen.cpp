@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 #include <utility>
 
 #include "render/png.hpp"
+#include "render/window_manager.hpp"
 
 namespace keiji::render {
 
@@ -57,8 +59,13 @@ model::Result<Screen> Screen::open_window(int width, int height, WindowMode mode
     Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
     int x = SDL_WINDOWPOS_CENTERED;
     int y = SDL_WINDOWPOS_CENTERED;
+    // On X the full-screen request is made once the window exists, and only where a window
+    // manager is there to answer it (see x11_without_window_manager).
+    const bool on_x11 =
+        std::string_view(SDL_GetCurrentVideoDriver() != nullptr ? SDL_GetCurrentVideoDriver()
+                                                                : "") == "x11";
     if (mode == WindowMode::fullscreen) {
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        flags |= SDL_WINDOW_BORDERLESS | (on_x11 ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
         // Without a window manager (a kiosk's bare X server, Xvfb) nobody honours the fullscreen
         // request, so the window is also made the display's size at its origin.
         SDL_DisplayMode desktop;
@@ -71,6 +78,10 @@ model::Result<Screen> Screen::open_window(int width, int height, WindowMode mode
     screen.m_window.reset(SDL_CreateWindow("keiji 掲示", x, y, width, height, flags));
     if (!screen.m_window) {
         return model::failure(std::string("cannot open a window: ") + SDL_GetError());
+    }
+    if (mode == WindowMode::fullscreen && on_x11 &&
+        !x11_without_window_manager(screen.m_window.get())) {
+        SDL_SetWindowFullscreen(screen.m_window.get(), SDL_WINDOW_FULLSCREEN_DESKTOP);
     }
     screen.m_rotation = rotation;
     if (auto created = screen.create_renderer(); !created) {
