@@ -140,8 +140,7 @@ TEST_CASE("content: the first slide's photo is known before the player starts") 
     const auto* tokyo = date::locate_zone("Asia/Tokyo");
     const auto november = date::sys_days{date::November / 30 / 2026} + std::chrono::hours{1};
     // The notice is not on yet: the promo comes first, with its photo.
-    CHECK(keiji::play::first_photo(content, *tokyo, november) ==
-          (directory / "gujo.png").string());
+    CHECK(keiji::play::first_photo(content, *tokyo, november) == (directory / "gujo.png").string());
     // From 20 December the notice may come first; it has no photo.
     const auto december = date::sys_days{date::December / 21 / 2026};
     const std::string then = keiji::play::first_photo(content, *tokyo, december);

@@ -33,7 +33,8 @@ std::optional<std::string> StartupTimeline::first_frame(Clock::time_point at) {
     }
     m_done = true;
     mark("first slide painted and shown", at);
-    std::string line = fmt::format("first frame {:.0f} ms after start", milliseconds_between(m_start, at));
+    std::string line =
+        fmt::format("first frame {:.0f} ms after start", milliseconds_between(m_start, at));
     if (m_before_start) {
         line += fmt::format(" (the process ran {} ms before)", m_before_start->count());
     }
