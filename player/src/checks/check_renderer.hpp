@@ -41,8 +41,8 @@ public:
 
     [[nodiscard]] render::Screen& screen() { return m_screen; }
     [[nodiscard]] render::FontSet& fonts() { return m_fonts; }
-    // The last photos drawn, kept at the size they are drawn: a preview redrawn as staff type
-    // does not decode and scale its photo again.
+    // The last photos drawn, kept at the size they are drawn (a preview redrawn as staff type
+    // does not decode and scale its photo again), and the next one decoding (validate).
     [[nodiscard]] render::ImageCache& images() { return m_images; }
     // The slide's and the header's layers, made once and painted over for every slide: making
     // two frame-sized layers for each slide cost more than painting it (a validate of many
@@ -59,7 +59,7 @@ private:
     render::FontSet m_fonts;
     render::Screen m_screen;
     // Declared after the screen, so they are destroyed before its renderer.
-    render::ImageCache m_images{2};
+    render::ImageCache m_images{3};
     render::TextureHandle m_slide;
     render::TextureHandle m_header;
     std::vector<std::uint32_t> m_read_back;

@@ -46,8 +46,15 @@ FileReport validate_playlist(const storage::PlaylistFile& file, const ScreenUnde
                                          .zone = screen.zone,
                                          .header_title = screen.header_title},
                                 .viewing = screen.viewing};
-    for (std::size_t i = 0; i < file.playlist.items.size(); ++i) {
+    const std::vector<model::Item>& items = file.playlist.items;
+    for (std::size_t i = 0; i < items.size(); ++i) {
         if (renderer) {
+            // The next item's photo decodes on a worker while this item is drawn and judged.
+            if (const std::string* image =
+                    i + 1 < items.size() ? model::image_of(items[i + 1]) : nullptr) {
+                (*renderer)->images().prefetch(
+                    storage::resolve_asset(file.playlist.base_directory, *image));
+            }
             add(check_slide(**renderer, file, i, setup));
         } else {
             add(check_reading_time(file, i, screen.language));

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iterator>
 #include <set>
 #include <vector>
@@ -216,6 +217,12 @@ Message explain_syntax_error(const std::string& what) {
 std::expected<JsonDocument, Errors> JsonDocument::parse(std::string text, std::string file_name) {
     JsonDocument document;
     document.m_text = std::move(text);
+    document.m_line_starts.push_back(0);
+    for (std::size_t i = 0; i < document.m_text.size(); ++i) {
+        if (document.m_text[i] == '\n') {
+            document.m_line_starts.push_back(i + 1);
+        }
+    }
     document.m_file_name = std::move(file_name);
     const std::string& source = document.m_text;
     if (source.find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -273,15 +280,19 @@ std::expected<JsonDocument, Errors> JsonDocument::parse(std::string text, std::s
 }
 
 SourceLocation JsonDocument::location_at_offset(std::size_t offset, std::string pointer) const {
-    SourceLocation where{
-        .file = m_file_name, .line = 1, .column = 1, .pointer = std::move(pointer)};
-    for (std::size_t i = 0; i < offset && i < m_text.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(m_text[i]);
-        if (byte == '\n') {
-            ++where.line;
-            where.column = 1;
-        } else if ((byte & 0xC0) != 0x80) {
-            // Count characters, not bytes: a column in 「郡上市」 is what an editor shows.
+    if (m_line_starts.empty()) {
+        return SourceLocation{.file = m_file_name, .line = 1, .column = 1, .pointer = pointer};
+    }
+    offset = std::min(offset, m_text.size());
+    // The last line that starts at or before the offset.
+    const auto line = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset) - 1;
+    SourceLocation where{.file = m_file_name,
+                         .line = int(line - m_line_starts.begin()) + 1,
+                         .column = 1,
+                         .pointer = std::move(pointer)};
+    for (std::size_t i = *line; i < offset; ++i) {
+        // Count characters, not bytes: a column in 「郡上市」 is what an editor shows.
+        if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) {
             ++where.column;
         }
     }
