@@ -3,15 +3,11 @@
 
 #include <doctest/doctest.h>
 
+#include "playlist_text.hpp"
+
 using namespace keiji;
 
 namespace {
-
-storage::PlaylistFile parse(const char* text) {
-    auto file = storage::parse_playlist_file(text, "lobby.json", ".");
-    REQUIRE(file.has_value());
-    return std::move(*file);
-}
 
 constexpr const char* lobby = R"({"items": [
   {"type": "notice", "id": "both", "title": {"ja": "お知らせ", "en": "Notice"}},
@@ -22,7 +18,7 @@ constexpr const char* lobby = R"({"items": [
 }  // namespace
 
 TEST_CASE("language check: each item that lacks a screen language is named at its title") {
-    const storage::PlaylistFile file = parse(lobby);
+    const storage::PlaylistFile file = test::parse_playlist(lobby);
     const std::vector<std::string> screen{"ja", "en", "ko"};
     const model::Errors problems = checks::check_languages(file, screen);
     REQUIRE(problems.size() == 4);  // Three items, then the count per language.
@@ -40,14 +36,15 @@ TEST_CASE("language check: each item that lacks a screen language is named at it
 }
 
 TEST_CASE("language check: a screen of one language asks for nothing") {
-    const storage::PlaylistFile file = parse(lobby);
+    const storage::PlaylistFile file = test::parse_playlist(lobby);
     const std::vector<std::string> screen{"ja"};
     CHECK(checks::check_languages(file, screen).empty());
 }
 
 TEST_CASE(
     "language check: a playlist's own languages are asked for even on a one-language screen") {
-    const storage::PlaylistFile file = parse(R"({"languages": ["ja", "ko"], "items": [
+    const storage::PlaylistFile file =
+        test::parse_playlist(R"({"languages": ["ja", "ko"], "items": [
       {"type": "notice", "id": "drill", "title": {"ja": "防災訓練"}}]})");
     const std::vector<std::string> screen{"ja"};
     const model::Errors problems = checks::check_languages(file, screen);

@@ -10,17 +10,12 @@
 #include <cstring>
 
 #include "checks/preview.hpp"
+#include "playlist_text.hpp"
 #include "render/sdl_runtime.hpp"
 
 using namespace keiji;
 
 namespace {
-
-storage::PlaylistFile parse(const char* text) {
-    auto file = storage::parse_playlist_file(text, "lobby.json", ".");
-    REQUIRE(file.has_value());
-    return std::move(*file);
-}
 
 constexpr const char* lobby = R"({"items": [
   {"type": "notice", "id": "pension", "duration": 20,
@@ -62,7 +57,7 @@ TEST_CASE("slide check: pale text on the paper is reported as hard to read, the 
     const checks::ScreenUnderCheck screen = lobby_screen();
     auto renderer = checks::CheckRenderer::open(screen);
     REQUIRE(renderer.has_value());
-    const storage::PlaylistFile file = parse(lobby);
+    const storage::PlaylistFile file = test::parse_playlist(lobby);
 
     checks::SlideCheckSetup setup{.shot = {.at = screen.at, .zone = screen.zone}};
     setup.shot.theme.ink = {0xD8, 0xD6, 0xD0};  // On the paper (F6F4EE): about 1.3:1.
@@ -82,7 +77,7 @@ TEST_CASE("slide check: a preview drawn after another slide is the preview drawn
     const render::SdlRuntime sdl;
     REQUIRE(sdl.failure().empty());
     const checks::ScreenUnderCheck screen = lobby_screen();
-    const storage::PlaylistFile file = parse(lobby);
+    const storage::PlaylistFile file = test::parse_playlist(lobby);
 
     auto fresh = checks::CheckRenderer::open(screen);
     REQUIRE(fresh.has_value());

@@ -224,3 +224,77 @@ TEST_CASE("verify finds a file that changed on disk") {
 }
 
 }  // namespace keiji::sync
+
+namespace keiji::sync {
+
+namespace {
+
+// A cache that has synced the site once.
+struct Synced {
+    TempCache cache;
+    Site site;
+    ObjectStore store{cache.root};
+    Synced() {
+        site.publish();
+        REQUIRE(sync(cache, site.server).kind == SyncOutcome::Kind::updated);
+    }
+};
+
+// Flips one byte of a stored object in place, as a failing SD card might.
+void damage(const ObjectStore& store, const std::string& sha256) {
+    std::fstream file(store.path_of(sha256), std::ios::in | std::ios::out | std::ios::binary);
+    REQUIRE(file.is_open());
+    file.seekp(10);
+    file.put('!');
+}
+
+}  // namespace
+
+TEST_CASE("a cached photo whose bytes changed is dropped when read, and the next sync fetches it") {
+    Synced synced;
+    const ObjectStore& store = synced.store;
+    const Site& site = synced.site;
+    const std::string photo = sha256_hex(site.image);
+    damage(store, photo);
+
+    const auto index = load_index(store.root());
+    REQUIRE(index.has_value());
+    const auto snapshot = open_snapshot(store, *index->current, "east-1", {"lobby"});
+    REQUIRE_MESSAGE(snapshot.has_value(), snapshot.error());
+    REQUIRE(snapshot->problems.size() == 1);
+    CHECK(snapshot->problems[0].text().find("asset images/gujo.png") != std::string::npos);
+    CHECK(snapshot->problems[0].text().find("the next sync fetches it again") != std::string::npos);
+    CHECK_FALSE(fs::exists(store.path_of(photo)));
+    CHECK(snapshot->playlists.size() == 1);  // The playlist itself was intact.
+
+    // The feed did not change, but a file it needs is gone: the sync asks for the feed whole
+    // and fetches the photo again.
+    const SyncOutcome again = sync(synced.cache, synced.site.server, 2000);
+    REQUIRE_MESSAGE(again.kind == SyncOutcome::Kind::updated, again.problem);
+    CHECK(again.files_fetched == 1);
+    CHECK(store.contains(photo, std::int64_t(site.image.size())));
+    CHECK(verify_cache(store).problems.empty());
+}
+
+TEST_CASE("cache verify reports a damaged file, and with repair removes it, once") {
+    Synced synced;
+    const ObjectStore& store = synced.store;
+    damage(store, sha256_hex(playlist_text));
+
+    const VerifyReport reported = verify_cache(store);
+    REQUIRE(reported.problems.size() == 1);
+    CHECK(reported.removed == 0);
+    CHECK(fs::exists(store.path_of(sha256_hex(playlist_text))));
+
+    const VerifyReport repaired = verify_cache(store, {}, DamagedFiles::remove);
+    // Removed, and not reported a second time as missing from the feed.
+    REQUIRE(repaired.problems.size() == 1);
+    CHECK(repaired.removed == 1);
+    CHECK(repaired.problems[0].text().ends_with("the next sync fetches it again"));
+    CHECK_FALSE(fs::exists(store.path_of(sha256_hex(playlist_text))));
+    // What is left to do is the sync's: afterwards the cache is whole again.
+    REQUIRE(sync(synced.cache, synced.site.server, 2000).kind == SyncOutcome::Kind::updated);
+    CHECK(verify_cache(store).problems.empty());
+}
+
+}  // namespace keiji::sync

@@ -28,6 +28,7 @@ screen keeps playing when the network is down and starts from the cache after a 
 
   keiji cache ls       what the screen would play from the cache, and how big it is
   keiji cache verify   re-reads every file and checks it against its SHA-256
+                       (--repair: removes a damaged file, so the next sync fetches it again)
   keiji cache gc       removes files no kept feed needs, oldest first, down to the budget
   keiji cache sync     fetches the feed once now (what the player does every few minutes)
 
@@ -35,7 +36,8 @@ Files are stored under their SHA-256, never under names from the network, and a 
 becomes current only when all of its files are present: a power cut cannot spoil the cache.)";
 
 struct CacheOptions {
-    std::string action;  // ls, verify, gc, sync: set by the parser.
+    std::string action;   // ls, verify, gc, sync: set by the parser.
+    bool repair = false;  // verify --repair
     double timeout_seconds = 600;
     std::vector<std::unique_ptr<SettingsOptions>> settings;  // One set per subcommand.
 };
@@ -103,20 +105,27 @@ int list(const sync::ObjectStore& store) {
     return 0;
 }
 
-int verify(const sync::ObjectStore& store) {
+int verify(const sync::ObjectStore& store, bool repair) {
     ProgressBar bar("checking");
-    const sync::VerifyReport report =
-        sync::verify_cache(store, [&](int done, int total) { bar.update(done, total); });
+    const sync::VerifyReport report = sync::verify_cache(
+        store, [&](int done, int total) { bar.update(done, total); },
+        repair ? sync::DamagedFiles::remove : sync::DamagedFiles::report);
     for (const model::Error& problem : report.problems) {
         std::fputs(fmt::format("problem: {}\n", problem.text()).c_str(), stderr);
     }
     std::fputs(
         fmt::format("{} files, {} checked: {}\n", report.objects, human_bytes(report.bytes),
                     report.problems.empty() ? "the cache is consistent"
-                                            : fmt::format("{} problem(s)", report.problems.size()))
+                    : report.removed > 0
+                        ? fmt::format("{} problem(s); {} damaged file(s) removed, the next sync "
+                                      "fetches them again",
+                                      report.problems.size(), report.removed)
+                        : fmt::format("{} problem(s) (--repair removes damaged files)",
+                                      report.problems.size()))
             .c_str(),
         stdout);
-    return report.problems.empty() ? 0 : 1;
+    // Repaired damage is not a failure: what remains to do is the next sync's.
+    return std::ssize(report.problems) == report.removed ? 0 : 1;
 }
 
 int collect(const sync::ObjectStore& store, long long budget_mb) {
@@ -209,7 +218,7 @@ int run_cache(const CacheOptions& options, const SettingsOptions& given) {
         return list(store);
     }
     if (options.action == "verify") {
-        return verify(store);
+        return verify(store, options.repair);
     }
     return collect(store, settings.cache_budget_mb);
 }
@@ -231,7 +240,11 @@ Command add_cache_command(CLI::App& app, const Context&) {
         return sub;
     };
     add("ls", "What is in the cache and what would play");
-    add("verify", "Check every cached file against its SHA-256");
+    auto* verify_command = add("verify", "Check every cached file against its SHA-256");
+    verify_command->add_flag(
+        "--repair", options->repair,
+        "Remove a file whose bytes changed, so the next sync fetches it again");
+    verify_command->footer("Example: keiji cache verify --repair --cache /var/cache/keiji");
     add("gc", "Remove files no kept feed needs, oldest first, down to the budget");
     auto* sync = add("sync", "Fetch the feed once now");
     sync->add_option("--timeout", options->timeout_seconds, "Give up on a file after N seconds")

@@ -93,6 +93,7 @@ LoadedContent load_snapshot(const sync::Snapshot& snapshot) {
     content.origin =
         fmt::format("the cached feed {} from {}", snapshot.record.feed_sha256.substr(0, 12),
                     snapshot.record.feed_url);
+    content.problems = snapshot.problems;
     std::set<std::string> seen_ids;
     const AssetResolver from_feed_assets = [&](const model::Playlist&, const model::Item& item,
                                                const std::string& image) -> std::string {

@@ -24,17 +24,26 @@ std::set<std::string> objects_in_use(const ObjectStore& store, const SnapshotInd
     return in_use;
 }
 
-VerifyReport verify_cache(const ObjectStore& store, const std::function<void(int, int)>& progress) {
+VerifyReport verify_cache(const ObjectStore& store, const std::function<void(int, int)>& progress,
+                          DamagedFiles damaged) {
     VerifyReport report;
     const auto index = load_index(store.root());
     if (!index) {
         report.problems.push_back(index.error());
     }
     const auto entries = store.list();
+    std::set<std::string> removed;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         ++report.objects;
         report.bytes += entries[i].bytes;
         if (auto checked = store.check(entries[i]); !checked) {
+            if (damaged == DamagedFiles::remove) {
+                store.remove(entries[i].sha256);
+                removed.insert(entries[i].sha256);
+                ++report.removed;
+                checked.error().message.en += "; removed, the next sync fetches it again";
+                checked.error().message.ja += "。削除しました。次の同期で取り直します";
+            }
             report.problems.push_back(std::move(checked.error()));
         }
         if (progress) {
@@ -56,7 +65,7 @@ VerifyReport verify_cache(const ObjectStore& store, const std::function<void(int
             continue;
         }
         for (const model::FeedFile& file : *files) {
-            if (!store.contains(file.sha256, file.bytes)) {
+            if (!store.contains(file.sha256, file.bytes) && !removed.contains(file.sha256)) {
                 report.problems.push_back(
                     model::error(fmt::format("the {} feed needs {} ({} bytes, {}), "
                                              "which is missing or has the wrong size",

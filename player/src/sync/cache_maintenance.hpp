@@ -20,12 +20,21 @@ struct VerifyReport {
     int objects = 0;
     std::int64_t bytes = 0;
     model::Errors problems;  // Empty: the cache is consistent.
+    int removed = 0;         // Damaged files removed (DamagedFiles::remove).
+};
+
+// What verify_cache does with a file whose bytes no longer match its SHA-256.
+enum class DamagedFiles {
+    report,  // Only reports it.
+    remove,  // Removes it too, so the next sync fetches it again (keiji cache verify --repair).
 };
 
 // Re-hashes every object and checks that the current and previous feeds have every file they
-// need. `progress(done, total)` is called after each object.
+// need. `progress(done, total)` is called after each object. A file removed as damaged is not
+// reported again as missing from its feed.
 [[nodiscard]] VerifyReport verify_cache(const ObjectStore& store,
-                                        const std::function<void(int, int)>& progress = {});
+                                        const std::function<void(int, int)>& progress = {},
+                                        DamagedFiles damaged = DamagedFiles::report);
 
 struct GcReport {
     int removed = 0;

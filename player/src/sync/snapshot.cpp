@@ -10,6 +10,21 @@ namespace keiji::sync {
 
 namespace {
 
+// The object's bytes still hash to its name; if not, it is removed (the next sync fetches it
+// again) and the error says so.
+model::Result<void> check_or_drop(const ObjectStore& store, const model::FeedFile& file,
+                                  std::string_view what) {
+    auto checked = store.check(ObjectStore::Entry{.sha256 = file.sha256, .bytes = file.bytes});
+    if (checked) {
+        return {};
+    }
+    store.remove(file.sha256);
+    return model::failure(model::Error(checked.error())
+                              .context(fmt::format("{} ({}) was removed from the cache, and the "
+                                                   "next sync fetches it again",
+                                                   what, file.url)));
+}
+
 model::Result<model::Feed> read_feed(const ObjectStore& store, const SnapshotRecord& record) {
     const auto text = storage::read_file_if_exists(store.path_of(record.feed_sha256));
     if (!text) {
@@ -54,6 +69,14 @@ model::Result<Snapshot> open_snapshot(const ObjectStore& store, const SnapshotRe
     if (!feed) {
         return model::failure(feed.error());
     }
+    std::error_code size_error;
+    const auto feed_bytes =
+        std::filesystem::file_size(store.path_of(record.feed_sha256), size_error);
+    KEIJI_TRY(check_or_drop(store,
+                            model::FeedFile{.url = record.feed_url,
+                                            .bytes = std::int64_t(feed_bytes),
+                                            .sha256 = record.feed_sha256},
+                            "the feed"));
     Snapshot snapshot{.record = record, .feed = std::move(*feed)};
     const auto missing = [&](const std::string& what, const model::FeedFile& file) {
         return model::failure(fmt::format("{} ({}) is missing from the cache", what, file.url));
@@ -65,12 +88,19 @@ model::Result<Snapshot> open_snapshot(const ObjectStore& store, const SnapshotRe
         if (!store.contains(found->file.sha256, found->file.bytes)) {
             return missing("playlist " + id, found->file);
         }
+        if (auto intact = check_or_drop(store, found->file, "playlist " + id); !intact) {
+            snapshot.problems.push_back(std::move(intact.error()));
+            continue;
+        }
         snapshot.playlists.push_back(SnapshotPlaylist{
             .id = id, .url = found->file.url, .file = store.path_of(found->file.sha256)});
     }
     for (const model::FeedAsset& asset : snapshot.feed.assets) {
         if (!store.contains(asset.file.sha256, asset.file.bytes)) {
             return missing("asset " + asset.path, asset.file);
+        }
+        if (auto intact = check_or_drop(store, asset.file, "asset " + asset.path); !intact) {
+            snapshot.problems.push_back(std::move(intact.error()));
         }
         snapshot.assets.emplace(asset.path, store.path_of(asset.file.sha256));
     }
