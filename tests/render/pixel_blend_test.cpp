@@ -135,3 +135,37 @@ TEST_CASE("screen: a crossfade frame is the two slides blended, the header over 
         }
     }
 }
+
+TEST_CASE("screen: a window resized since it opened still gets whole layers") {
+    // SDL's dummy video driver: a window with a frame buffer in memory, no display needed.
+    REQUIRE(::setenv("SDL_VIDEODRIVER", "dummy", 1) == 0);
+    REQUIRE(SDL_Init(SDL_INIT_VIDEO) == 0);
+    {
+        auto screen = Screen::open_window(320, 180, WindowMode::windowed);
+        REQUIRE(screen.has_value());
+        REQUIRE(screen->draws_in_software());
+        const Frame frame = screen->frame();
+        SDL_Window* window = SDL_GetWindowFromID(1);
+        REQUIRE(window != nullptr);
+        // Larger: SDL now scales what is drawn on the window to its new size.
+        SDL_SetWindowSize(window, 480, 300);
+        REQUIRE(SDL_GetWindowSurface(window)->w == 480);
+
+        const TextureHandle layer = screen->make_opaque_layer(frame.width, frame.height);
+        screen->target(layer.get());
+        SDL_SetRenderDrawColor(screen->renderer(), 200, 200, 200, 255);
+        const SDL_Rect all{0, 0, frame.width, frame.height};
+        SDL_RenderFillRect(screen->renderer(), &all);
+        screen->target(nullptr);
+        screen->present({Layer{layer.get(), {0, 0, frame.width, frame.height}, 255}});
+
+        // The layer holds the whole slide: composed again, every sampled pixel is its grey.
+        auto sample = screen->sample_last_frame(32, 18);
+        REQUIRE(sample.has_value());
+        for (const std::uint8_t luma : sample->luma) {
+            REQUIRE(int(luma) == 200);
+        }
+    }
+    SDL_Quit();
+    ::unsetenv("SDL_VIDEODRIVER");
+}

@@ -143,6 +143,7 @@ model::Result<void> Screen::create_renderer() {
 model::Result<void> Screen::prepare_rotation() {
     m_frame = turned(m_panel, m_rotation);
     m_upright.reset();
+    m_easel.reset();
     m_last_layers.clear();
     m_painting = nullptr;
     const bool software = renders_in_software();
@@ -182,6 +183,7 @@ model::Result<void> Screen::recreate_renderer() {
     m_last_layers.clear();
     m_upright.reset();
     m_sample_target.reset();
+    m_easel.reset();
     m_painting = nullptr;
     // A window has at most one renderer: the old one goes before the new one is made.
     m_renderer.reset();

@@ -105,6 +105,9 @@ private:
     void compose(SDL_Texture* into, double scale_x, double scale_y);
     // Copies the layer painted on the frame (see make_opaque_layer) into it.
     void finish_painting() const;
+    // Where readable layers are painted: the upright frame, the output (nullptr), or a frame of
+    // its own when the output no longer has the frame's size.
+    [[nodiscard]] SDL_Texture* easel() const;
     // Where frames are composed when no rotation turns them: the window's or the headless
     // surface, in memory; nullptr when the renderer draws elsewhere (a GPU).
     [[nodiscard]] SDL_Surface* output_surface() const;
@@ -130,6 +133,7 @@ private:
     bool m_readable_layers = false;
     // The readable layer being painted on the frame, copied in by finish_painting().
     mutable SDL_Texture* m_painting = nullptr;
+    mutable TextureHandle m_easel;  // Only for a window resized since it opened.
 };
 
 }  // namespace keiji::render

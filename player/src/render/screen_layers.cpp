@@ -17,6 +17,14 @@ Rect whole(Frame frame) {
     return Rect{0, 0, frame.width, frame.height};
 }
 
+// Drawn at full alpha from a texture without an alpha channel: nothing under it shows.
+bool is_opaque(const Layer& layer) {
+    Uint32 format = 0;
+    return layer.texture != nullptr && layer.alpha == 255 &&
+           SDL_QueryTexture(layer.texture, &format, nullptr, nullptr, nullptr) == 0 &&
+           !SDL_ISPIXELFORMAT_ALPHA(format);
+}
+
 bool is_streaming(SDL_Texture* texture) {
     int access = 0;
     return SDL_QueryTexture(texture, nullptr, &access, nullptr, nullptr) == 0 &&
@@ -27,12 +35,7 @@ bool is_streaming(SDL_Texture* texture) {
 
 std::optional<std::size_t> Screen::covering_layer(const std::vector<Layer>& layers) const {
     for (std::size_t i = layers.size(); i-- > 0;) {
-        const Layer& layer = layers[i];
-        Uint32 format = 0;
-        if (layer.texture != nullptr && layer.alpha == 255 &&
-            same_rect(layer.where, whole(m_frame)) &&
-            SDL_QueryTexture(layer.texture, &format, nullptr, nullptr, nullptr) == 0 &&
-            !SDL_ISPIXELFORMAT_ALPHA(format)) {
+        if (is_opaque(layers[i]) && same_rect(layers[i].where, whole(m_frame))) {
             return i;
         }
     }
@@ -66,10 +69,27 @@ void Screen::target(SDL_Texture* layer) const {
     // output), which the next composition paints over completely, and copied in afterwards.
     if (layer != nullptr && is_streaming(layer)) {
         m_painting = layer;
-        SDL_SetRenderTarget(m_renderer.get(), m_upright.get());
+        SDL_SetRenderTarget(m_renderer.get(), easel());
         return;
     }
     SDL_SetRenderTarget(m_renderer.get(), layer);
+}
+
+SDL_Texture* Screen::easel() const {
+    if (m_upright) {
+        return m_upright.get();
+    }
+    const SDL_Surface* output = output_surface();
+    if (output != nullptr && output->w == m_frame.width && output->h == m_frame.height) {
+        return nullptr;  // The output itself.
+    }
+    // A window resized since it opened: SDL scales what is drawn on it to the new size, so
+    // layers are painted on a frame of their own instead.
+    if (!m_easel) {
+        m_easel.reset(SDL_CreateTexture(m_renderer.get(), SDL_PIXELFORMAT_RGB888,
+                                        SDL_TEXTUREACCESS_TARGET, m_frame.width, m_frame.height));
+    }
+    return m_easel.get();
 }
 
 void Screen::finish_painting() const {
@@ -109,11 +129,8 @@ bool Screen::blend_crossfade() {
     int first_row = 0;
     for (std::size_t i = 2; i < m_last_layers.size(); ++i) {
         const Layer& band = m_last_layers[i];
-        Uint32 format = 0;
-        if (band.texture != nullptr && band.alpha == 255 && band.where.x == 0 &&
-            band.where.y == 0 && band.where.w == m_frame.width &&
-            SDL_QueryTexture(band.texture, &format, nullptr, nullptr, nullptr) == 0 &&
-            !SDL_ISPIXELFORMAT_ALPHA(format)) {
+        if (is_opaque(band) && band.where.x == 0 && band.where.y == 0 &&
+            band.where.w == m_frame.width) {
             first_row = std::max(first_row, std::min(band.where.h, m_frame.height));
         }
     }
