@@ -41,7 +41,10 @@ public:
     };
     Result update(const model::Instant& now);
     // Shows the current frame again on the next update (the window was exposed or resized).
-    void invalidate() { m_needs_present = true; }
+    void invalidate() {
+        m_screen.damage_all();
+        m_needs_present = true;
+    }
 
     // The last alert frame, for the crossfade back to normal content. Empty when none was drawn.
     render::TextureHandle take_layer() { return std::move(m_layer); }

@@ -90,7 +90,10 @@ public:
 
     UpdateResult update(const model::Instant& now);
     // Shows the current frame again on the next update (the window was exposed or resized).
-    void invalidate() { m_needs_present = true; }
+    void invalidate() {
+        m_screen.damage_all();
+        m_needs_present = true;
+    }
     // An alert takeover ended: normal content comes back with a crossfade from `last_frame`,
     // the takeover's last frame (empty: from nothing). Painting starts at the next update.
     void resume_after(render::TextureHandle last_frame, const model::Instant& now);

@@ -146,6 +146,9 @@ model::Result<void> Screen::prepare_rotation() {
     m_easel.reset();
     m_last_layers.clear();
     m_painting = nullptr;
+    m_repainted.clear();
+    m_painted_on_output = Rect{};
+    m_whole_frame_due = true;
     const bool software = renders_in_software();
     if (m_rotation != Rotation::none) {
         m_upright.reset(SDL_CreateTexture(
@@ -197,25 +200,33 @@ bool Screen::renders_in_software() const {
            (info.flags & SDL_RENDERER_SOFTWARE) != 0;
 }
 
-void Screen::compose(SDL_Texture* into, double scale_x, double scale_y) {
+void Screen::compose(SDL_Texture* into, double scale_x, double scale_y, const Rect& region) {
     finish_painting();
     SDL_Renderer* renderer = m_renderer.get();
     SDL_SetRenderTarget(renderer, into);
-    // Layers under an opaque one that covers the frame cannot show, nor can the black under
+    const bool whole = contains(region, Rect{0, 0, m_frame.width, m_frame.height});
+    const SDL_Rect clip{region.x, region.y, region.w, region.h};
+    if (!whole) {
+        SDL_RenderSetClipRect(renderer, &clip);
+    }
+    // Layers under an opaque one that covers the region cannot show, nor can the black under
     // it (clearing is one more pass over every pixel): the last frame of a fade copies the
     // incoming slide alone.
-    const std::optional<std::size_t> covering = covering_layer(m_last_layers);
+    const std::optional<std::size_t> covering = covering_layer(m_last_layers, region);
     std::size_t first_layer = covering.value_or(0);
-    if (!m_simulate_black && into == m_upright.get() && blend_crossfade()) {
+    if (!m_simulate_black && into == m_upright.get() && blend_crossfade(region)) {
         first_layer = 2;
     } else if (m_simulate_black || !covering) {
         SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
-        SDL_RenderClear(renderer);
+        if (whole) {
+            SDL_RenderClear(renderer);
+        } else {
+            // SDL_RenderClear would ignore the clip and black out the whole frame.
+            SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_NONE);
+            SDL_RenderFillRect(renderer, &clip);
+        }
     }
-    if (m_simulate_black) {
-        return;
-    }
-    for (std::size_t i = first_layer; i < m_last_layers.size(); ++i) {
+    for (std::size_t i = first_layer; i < m_last_layers.size() && !m_simulate_black; ++i) {
         const Layer& layer = m_last_layers[i];
         // A layer at alpha 0 (the first frame of a fade) changes no pixel.
         if (layer.texture == nullptr || layer.alpha == 0) {
@@ -228,15 +239,24 @@ void Screen::compose(SDL_Texture* into, double scale_x, double scale_y) {
             int(std::lround(layer.where.w * scale_x)), int(std::lround(layer.where.h * scale_y))};
         SDL_RenderCopy(renderer, layer.texture, nullptr, &where);
     }
+    if (!whole) {
+        SDL_RenderSetClipRect(renderer, nullptr);
+    }
 }
 
 void Screen::present(std::initializer_list<Layer> layers) {
-    m_last_layers.assign(layers.begin(), layers.end());
+    std::vector<Layer> next(layers.begin(), layers.end());
+    const Rect region = region_to_compose(next);
+    m_last_layers = std::move(next);
+    m_repainted.clear();
+    m_painted_on_output = Rect{};
+    m_whole_frame_due = m_simulate_black;
+    if (is_empty(region)) {
+        return;  // The panel shows this frame already.
+    }
     SDL_Renderer* renderer = m_renderer.get();
-    if (m_rotation == Rotation::none) {
-        compose(nullptr, 1.0, 1.0);
-    } else {
-        compose(m_upright.get(), 1.0, 1.0);
+    if (m_rotation != Rotation::none) {
+        compose(m_upright.get(), 1.0, 1.0, region);
         SDL_SetRenderTarget(renderer, nullptr);
         SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
         SDL_RenderClear(renderer);
@@ -246,6 +266,16 @@ void Screen::present(std::initializer_list<Layer> layers) {
                              (m_panel.height - m_frame.height) / 2, m_frame.width, m_frame.height};
         SDL_RenderCopyEx(renderer, m_upright.get(), nullptr, &where, double(int(m_rotation)),
                          nullptr, SDL_FLIP_NONE);
+        SDL_RenderPresent(renderer);
+        return;
+    }
+    compose(nullptr, 1.0, 1.0, region);
+    if (m_window && !contains(region, Rect{0, 0, m_frame.width, m_frame.height})) {
+        // Only the changed rows go to the display (the X server copies less too).
+        SDL_RenderFlush(renderer);
+        const SDL_Rect changed{region.x, region.y, region.w, region.h};
+        SDL_UpdateWindowSurfaceRects(m_window.get(), &changed, 1);
+        return;
     }
     SDL_RenderPresent(renderer);
 }
@@ -263,7 +293,8 @@ model::Result<LumaImage> Screen::sample_last_frame(int width, int height) {
             return model::failure(std::string("cannot create the sample frame: ") + SDL_GetError());
         }
     }
-    compose(m_sample_target.get(), double(width) / m_frame.width, double(height) / m_frame.height);
+    compose(m_sample_target.get(), double(width) / m_frame.width, double(height) / m_frame.height,
+            Rect{0, 0, m_frame.width, m_frame.height});
     std::vector<Uint32> pixels(std::size_t(width) * std::size_t(height));
     const int read = SDL_RenderReadPixels(m_renderer.get(), nullptr, SDL_PIXELFORMAT_ARGB8888,
                                           pixels.data(), width * int(sizeof(Uint32)));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/error.hpp"
+#include "render/frame_damage.hpp"
 #include "render/geometry.hpp"
 #include "render/sdl_handles.hpp"
 
@@ -70,8 +71,14 @@ public:
     void target(SDL_Texture* layer) const;
 
     // Draws the layers in order (in the logical frame) and shows the result on the panel.
-    // The layers must stay alive until the next present() or sample_last_frame().
+    // The layers must stay alive until the next present() or sample_last_frame(). Where the
+    // frame is composed in memory (the software renderer, no rotation) only what changed since
+    // the last frame is composed and sent to the display: the layers that moved, faded or were
+    // painted (target()) since; nothing at all when none did.
     void present(std::initializer_list<Layer> layers);
+    // The next present() composes and shows the whole frame: what the panel showed was lost
+    // (the window was exposed or resized).
+    void damage_all() { m_whole_frame_due = true; }
 
     // The last presented frame, composed again from its layers into a `width`×`height`
     // off-screen texture and read back: a fingerprint for the self-check that costs a few
@@ -90,7 +97,10 @@ public:
 
     // For the self-check's integration test only (KEIJI_TEST_FAULT=black): from now until the
     // renderer is recreated, every frame comes out black, as when a driver loses its textures.
-    void simulate_black_output() { m_simulate_black = true; }
+    void simulate_black_output() {
+        m_simulate_black = true;
+        m_whole_frame_due = true;
+    }
 
     // What was last presented (on the panel), as a picture of its own.
     [[nodiscard]] model::Result<SurfaceHandle> capture() const;
@@ -102,7 +112,12 @@ private:
     [[nodiscard]] model::Result<void> create_renderer();
     [[nodiscard]] model::Result<void> prepare_rotation();
     [[nodiscard]] bool renders_in_software() const;
-    void compose(SDL_Texture* into, double scale_x, double scale_y);
+    // Composes the part `region` of the last frame's layers (in the logical frame).
+    void compose(SDL_Texture* into, double scale_x, double scale_y, const Rect& region);
+    // What present() composes: the whole frame, or only what changed where the frame stays in
+    // memory between presents (see present()).
+    [[nodiscard]] Rect region_to_compose(const std::vector<Layer>& next) const;
+    [[nodiscard]] LayerPlacement placement(const Layer& layer, bool repainted) const;
     // Copies the layer painted on the frame (see make_opaque_layer) into it.
     void finish_painting() const;
     // Where readable layers are painted: the upright frame, the output (nullptr), or a frame of
@@ -114,9 +129,10 @@ private:
     // A crossfade of two readable layers, blended straight into the output surface below the
     // rows an opaque band on top (the header) covers anyway. False when the frame is not one
     // (the layers are then composed by SDL).
-    [[nodiscard]] bool blend_crossfade();
-    // The last layer that is opaque, at full alpha and covers the whole frame, if any.
-    [[nodiscard]] std::optional<std::size_t> covering_layer(const std::vector<Layer>& layers) const;
+    [[nodiscard]] bool blend_crossfade(const Rect& region);
+    // The last layer that is opaque, at full alpha and covers `region`, if any.
+    [[nodiscard]] std::optional<std::size_t> covering_layer(const std::vector<Layer>& layers,
+                                                            const Rect& region) const;
 
     WindowHandle m_window;
     SurfaceHandle m_surface;
@@ -134,6 +150,11 @@ private:
     // The readable layer being painted on the frame, copied in by finish_painting().
     mutable SDL_Texture* m_painting = nullptr;
     mutable TextureHandle m_easel;  // Only for a window resized since it opened.
+    // Layers painted (target()) since the last present, and the part of the output that
+    // readable layers were painted on meanwhile: both must be composed again.
+    mutable std::vector<const SDL_Texture*> m_repainted;
+    mutable Rect m_painted_on_output{};
+    bool m_whole_frame_due = true;
 };
 
 }  // namespace keiji::render

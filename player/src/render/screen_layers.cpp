@@ -33,9 +33,10 @@ bool is_streaming(SDL_Texture* texture) {
 
 }  // namespace
 
-std::optional<std::size_t> Screen::covering_layer(const std::vector<Layer>& layers) const {
+std::optional<std::size_t> Screen::covering_layer(const std::vector<Layer>& layers,
+                                                  const Rect& region) const {
     for (std::size_t i = layers.size(); i-- > 0;) {
-        if (is_opaque(layers[i]) && same_rect(layers[i].where, whole(m_frame))) {
+        if (is_opaque(layers[i]) && contains(layers[i].where, region)) {
             return i;
         }
     }
@@ -65,11 +66,25 @@ TextureHandle Screen::make_opaque_layer(int width, int height) const {
 
 void Screen::target(SDL_Texture* layer) const {
     finish_painting();
+    if (layer != nullptr) {
+        m_repainted.push_back(layer);
+    }
     // A readable layer cannot be a render target: it is painted on the frame (upright, or the
-    // output), which the next composition paints over completely, and copied in afterwards.
-    if (layer != nullptr && is_streaming(layer)) {
+    // output), where the next composition paints over it, and copied in afterwards.
+    int width = 0;
+    int height = 0;
+    if (layer != nullptr && is_streaming(layer) &&
+        SDL_QueryTexture(layer, nullptr, nullptr, &width, &height) == 0) {
         m_painting = layer;
-        SDL_SetRenderTarget(m_renderer.get(), easel());
+        SDL_Texture* on = easel();
+        SDL_SetRenderTarget(m_renderer.get(), on);
+        if (on == nullptr) {
+            // Painting stays inside the layer's rectangle, and that part of the output is
+            // composed again at the next present (even when only the header changed).
+            const SDL_Rect inside{0, 0, width, height};
+            SDL_RenderSetViewport(m_renderer.get(), &inside);
+            m_painted_on_output = bounding(m_painted_on_output, Rect{0, 0, width, height});
+        }
         return;
     }
     SDL_SetRenderTarget(m_renderer.get(), layer);
@@ -106,10 +121,40 @@ void Screen::finish_painting() const {
     const SDL_Rect painted{0, 0, width, height};
     SDL_RenderReadPixels(m_renderer.get(), &painted, SDL_PIXELFORMAT_RGB888, pixels, pitch);
     SDL_UnlockTexture(layer);
+    if (easel() == nullptr) {
+        SDL_RenderSetViewport(m_renderer.get(), nullptr);
+    }
 }
 
-bool Screen::blend_crossfade() {
-    if (!m_readable_layers || m_upright || m_last_layers.size() < 2) {
+LayerPlacement Screen::placement(const Layer& layer, bool repainted) const {
+    return LayerPlacement{layer.texture, layer.where, layer.alpha, is_opaque(layer), repainted};
+}
+
+Rect Screen::region_to_compose(const std::vector<Layer>& next) const {
+    const Rect frame = whole(m_frame);
+    const SDL_Surface* output = output_surface();
+    // Only a frame that stays in memory between presents keeps what was not composed again; a
+    // GPU's buffers are swapped, and a rotated frame is turned whole.
+    if (m_whole_frame_due || m_upright || output == nullptr || output->w != m_frame.width ||
+        output->h != m_frame.height) {
+        return frame;
+    }
+    std::vector<LayerPlacement> before;
+    std::vector<LayerPlacement> after;
+    for (const Layer& layer : m_last_layers) {
+        before.push_back(placement(layer, false));
+    }
+    for (const Layer& layer : next) {
+        after.push_back(
+            placement(layer, std::ranges::find(m_repainted, layer.texture) != m_repainted.end()));
+    }
+    return bounding(changed_region(before, after, m_frame),
+                    intersection(m_painted_on_output, frame));
+}
+
+bool Screen::blend_crossfade(const Rect& region) {
+    if (!m_readable_layers || m_upright || m_last_layers.size() < 2 || region.x != 0 ||
+        region.w != m_frame.width) {
         return false;
     }
     const Layer& outgoing = m_last_layers[0];
@@ -151,7 +196,8 @@ bool Screen::blend_crossfade() {
         return PixelRows{static_cast<std::uint8_t*>(pixels), pitch, m_frame.width, m_frame.height};
     };
     blend_rows(rows(from_pixels, from_pitch), rows(to_pixels, to_pitch),
-               rows(output->pixels, output->pitch), first_row, m_frame.height, incoming.alpha);
+               rows(output->pixels, output->pitch), std::max(first_row, region.y),
+               std::min(m_frame.height, region.y + region.h), incoming.alpha);
     SDL_UnlockTexture(incoming.texture);
     SDL_UnlockTexture(outgoing.texture);
     return true;
