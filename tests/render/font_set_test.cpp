@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include "sdl_fixture.hpp"
+#include "text/utf8.hpp"
 
 using namespace keiji;
 
@@ -16,9 +17,9 @@ namespace {
 int rasterised_height(render::FontSet& fonts, std::u32string_view text, int size) {
     const std::vector<render::FontRun> runs = fonts.runs(text, render::Weight::regular, size);
     REQUIRE(runs.size() == 1);
-    SDL_Surface* surface = fonts.rasterise(runs.front(), SDL_Color{0, 0, 0, 255});
-    REQUIRE(surface != nullptr);
-    return surface->h;
+    const render::Coverage* coverage = fonts.rasterise(runs.front());
+    REQUIRE(coverage != nullptr);
+    return coverage->height;
 }
 
 }  // namespace
@@ -62,4 +63,38 @@ TEST_CASE("font set: a canvas-sized working set is left alone") {
     REQUIRE(opened > 0);
     fonts->close_idle_fonts();
     CHECK(fonts->open_font_count() == opened);
+}
+
+TEST_CASE("font set: a run's coverage in any colour is the pixels SDL_ttf makes for that colour") {
+    keiji::test::SdlFixture sdl;
+    auto fonts = render::FontSet::create(render::FontSet::debian_default_chain());
+    REQUIRE(fonts.has_value());
+    const std::vector<render::FontRun> runs =
+        fonts->runs(U"港区《みなとく》 Minato", render::Weight::bold, 37);
+    REQUIRE(!runs.empty());
+    for (const SDL_Color color : {SDL_Color{18, 53, 91, 255}, SDL_Color{250, 200, 10, 128}}) {
+        for (const render::FontRun& run : runs) {
+            TTF_SetFontScriptName(run.font, run.script);
+            const render::SurfaceHandle direct(
+                TTF_RenderUTF8_Blended(run.font, text::encode_utf8(run.text).c_str(), color));
+            const render::Coverage* coverage = fonts->rasterise(run, color.a);
+            REQUIRE(direct != nullptr);
+            REQUIRE(coverage != nullptr);
+            REQUIRE(coverage->width == direct->w);
+            REQUIRE(coverage->height == direct->h);
+            const std::uint32_t rgb = (std::uint32_t(color.r) << 16) |
+                                      (std::uint32_t(color.g) << 8) | std::uint32_t(color.b);
+            std::size_t covered = 0;
+            for (int y = 0; y < direct->h; ++y) {
+                const auto* row = reinterpret_cast<const std::uint32_t*>(
+                    static_cast<const std::uint8_t*>(direct->pixels) + y * direct->pitch);
+                for (int x = 0; x < direct->w; ++x) {
+                    const std::uint8_t alpha = coverage->alpha[std::size_t(y * direct->w + x)];
+                    covered += alpha != 0 ? 1 : 0;
+                    REQUIRE(row[x] == ((std::uint32_t(alpha) << 24) | rgb));
+                }
+            }
+            CHECK(covered > 0);
+        }
+    }
 }

@@ -27,17 +27,38 @@ int Canvas::measure(std::string_view content, Weight weight, int size) {
 
 void Canvas::draw_run(std::u32string_view content, int x, int baseline, Weight weight, int size,
                       Color color) {
-    const SDL_Color sdl_color{color.r, color.g, color.b, color.a};
+    const std::uint32_t rgb =
+        (std::uint32_t(color.r) << 16) | (std::uint32_t(color.g) << 8) | std::uint32_t(color.b);
     for (const FontRun& run : m_fonts.runs(content, weight, size)) {
-        // Rasterised once per text, font and colour; a redraw only uploads the cached surface.
-        SDL_Surface* surface = m_fonts.rasterise(run, sdl_color);
-        if (surface == nullptr) {
+        // Rasterised once per text, font and opacity; a redraw only colours the cached coverage.
+        const Coverage* coverage = m_fonts.rasterise(run, color.a);
+        if (coverage == nullptr) {
             continue;
         }
-        TextureHandle texture(SDL_CreateTextureFromSurface(m_renderer, surface));
+        TextureHandle texture(SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ARGB8888,
+                                                SDL_TEXTUREACCESS_STREAMING, coverage->width,
+                                                coverage->height));
+        void* pixels = nullptr;
+        int pitch = 0;
+        if (!texture || SDL_LockTexture(texture.get(), nullptr, &pixels, &pitch) != 0) {
+            continue;
+        }
+        // The pixels SDL_ttf makes for this colour: its RGB, the glyphs' coverage as alpha.
+        for (int y = 0; y < coverage->height; ++y) {
+            auto* row = reinterpret_cast<std::uint32_t*>(static_cast<std::uint8_t*>(pixels) +
+                                                         std::ptrdiff_t(y) * pitch);
+            const std::uint8_t* alpha =
+                coverage->alpha.data() + std::size_t(y) * std::size_t(coverage->width);
+            for (int i = 0; i < coverage->width; ++i) {
+                row[i] = (std::uint32_t(alpha[i]) << 24) | rgb;
+            }
+        }
+        SDL_UnlockTexture(texture.get());
+        SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
         // Fonts of the chain differ in ascent; aligning every run on one baseline keeps mixed
         // Japanese and Latin text on a straight line.
-        const SDL_Rect target{x, baseline - TTF_FontAscent(run.font), surface->w, surface->h};
+        const SDL_Rect target{x, baseline - TTF_FontAscent(run.font), coverage->width,
+                              coverage->height};
         SDL_RenderCopy(m_renderer, texture.get(), nullptr, &target);
         x += m_fonts.run_width(run);
     }

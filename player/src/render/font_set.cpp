@@ -12,8 +12,9 @@ namespace keiji::render {
 
 namespace {
 
-// Rasterised text kept for redraws: a 1080p slide's text is a few MB; this holds several slides.
-constexpr std::size_t surface_cache_bytes = 48u << 20;
+// Rasterised text kept for redraws, a byte a pixel: a 1080p slide's text is about 1 MB; this
+// holds several slides.
+constexpr std::size_t surface_cache_bytes = 12u << 20;
 
 bool is_cjk(char32_t c) {
     return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
@@ -180,8 +181,7 @@ void FontSet::forget_rasterised(TTF_Font* font) {
     // Keys sort by font first, so the font's runs are one range from its smallest key.
     auto it = m_surfaces.lower_bound(SurfaceKey{font, std::string(), std::u32string(), 0});
     while (it != m_surfaces.end() && std::get<0>(it->first) == font) {
-        m_cached_bytes -=
-            std::size_t(it->second.surface->pitch) * std::size_t(it->second.surface->h);
+        m_cached_bytes -= it->second.coverage.alpha.size();
         m_lru.erase(it->second.age);
         it = m_surfaces.erase(it);
     }
@@ -266,37 +266,48 @@ int FontSet::text_width(std::u32string_view text, Weight weight, int size) {
     return total;
 }
 
-SDL_Surface* FontSet::rasterise(const FontRun& run, SDL_Color color) {
+const Coverage* FontSet::rasterise(const FontRun& run, std::uint8_t opacity) {
     if (run.font == nullptr) {
         return nullptr;
     }
-    const std::uint32_t rgba = (std::uint32_t(color.r) << 24) | (std::uint32_t(color.g) << 16) |
-                               (std::uint32_t(color.b) << 8) | color.a;
-    SurfaceKey key{run.font, run.script, run.text, rgba};
+    SurfaceKey key{run.font, run.script, run.text, opacity};
     if (const auto found = m_surfaces.find(key); found != m_surfaces.end()) {
         ++m_cache_hits;
         m_lru.splice(m_lru.begin(), m_lru, found->second.age);
-        return found->second.surface.get();
+        return &found->second.coverage;
     }
     TTF_SetFontScriptName(run.font, run.script);
-    SurfaceHandle surface(
-        TTF_RenderUTF8_Blended(run.font, text::encode_utf8(run.text).c_str(), color));
-    if (!surface) {
+    // SDL_ttf's alpha depends only on the glyphs and the colour's alpha, never on its RGB: the
+    // coverage of a white run is the coverage of a run in any colour.
+    const SurfaceHandle surface(TTF_RenderUTF8_Blended(
+        run.font, text::encode_utf8(run.text).c_str(), SDL_Color{255, 255, 255, opacity}));
+    if (!surface || surface->format->format != SDL_PIXELFORMAT_ARGB8888 ||
+        SDL_LockSurface(surface.get()) != 0) {
         return nullptr;
     }
+    Coverage coverage{surface->w, surface->h, {}};
+    coverage.alpha.resize(std::size_t(surface->w) * std::size_t(surface->h));
+    for (int y = 0; y < surface->h; ++y) {
+        const auto* row = reinterpret_cast<const std::uint32_t*>(
+            static_cast<const std::uint8_t*>(surface->pixels) + std::ptrdiff_t(y) * surface->pitch);
+        std::uint8_t* out = coverage.alpha.data() + std::size_t(y) * std::size_t(surface->w);
+        for (int x = 0; x < surface->w; ++x) {
+            out[x] = std::uint8_t(row[x] >> 24);
+        }
+    }
+    SDL_UnlockSurface(surface.get());
     ++m_rasterised;
-    m_cached_bytes += std::size_t(surface->pitch) * std::size_t(surface->h);
+    m_cached_bytes += coverage.alpha.size();
     while (m_cached_bytes > surface_cache_bytes && !m_lru.empty()) {
         const auto oldest = m_surfaces.find(m_lru.back());
-        m_cached_bytes -=
-            std::size_t(oldest->second.surface->pitch) * std::size_t(oldest->second.surface->h);
+        m_cached_bytes -= oldest->second.coverage.alpha.size();
         m_surfaces.erase(oldest);
         m_lru.pop_back();
     }
     m_lru.push_front(key);
-    SDL_Surface* raw = surface.get();
-    m_surfaces.emplace(std::move(key), CachedSurface{std::move(surface), m_lru.begin()});
-    return raw;
+    const auto placed =
+        m_surfaces.emplace(std::move(key), CachedSurface{std::move(coverage), m_lru.begin()});
+    return &placed.first->second.coverage;
 }
 
 }  // namespace keiji::render

@@ -34,6 +34,14 @@ struct FontRun {
     const char* script = "Latn";
 };
 
+// A rasterised run: how much of each pixel its glyphs cover, 0 to 255, row by row. Kept instead
+// of coloured pixels: a quarter of the memory, and one run serves every colour.
+struct Coverage {
+    int width = 0;
+    int height = 0;
+    std::vector<std::uint8_t> alpha;
+};
+
 // A fallback chain of fonts, opened lazily per size. Each character is drawn by the first font
 // of the chain that has it, so Japanese gets BIZ UD Gothic and other scripts still show.
 // Rasterised runs are cached, so drawing the same slide again costs no re-rasterisation.
@@ -67,9 +75,9 @@ public:
     // True when some font of the chain has a glyph for `c` (else it would be tofu).
     [[nodiscard]] bool has_glyph(char32_t c);
 
-    // The run rasterised in `color`, owned by the cache (valid until the next call). Null when
-    // SDL_ttf cannot render it.
-    [[nodiscard]] SDL_Surface* rasterise(const FontRun& run, SDL_Color color);
+    // The run rasterised for text drawn at `opacity` (a colour's alpha), owned by the cache
+    // (valid until the next call). Null when SDL_ttf cannot render it.
+    [[nodiscard]] const Coverage* rasterise(const FontRun& run, std::uint8_t opacity = 255);
     // Width in pixels of the run as shaped by HarfBuzz with the run's script.
     [[nodiscard]] int run_width(const FontRun& run);
     // Width in pixels of `text` through the chain, remembered: line breaking measures the same
@@ -92,10 +100,10 @@ private:
     explicit FontSet(std::vector<FontFace> chain) : m_chain(std::move(chain)) {}
     TTF_Font* font(std::size_t chain_index, Weight weight, int size);
 
-    // A rasterised run: the font (with its size and weight), script, text and colour.
-    using SurfaceKey = std::tuple<TTF_Font*, std::string, std::u32string, std::uint32_t>;
+    // A rasterised run: the font (with its size and weight), script, text and opacity.
+    using SurfaceKey = std::tuple<TTF_Font*, std::string, std::u32string, std::uint8_t>;
     struct CachedSurface {
-        SurfaceHandle surface;
+        Coverage coverage;
         std::list<SurfaceKey>::iterator age;  // Position in m_lru; front = most recent.
     };
 
