@@ -169,3 +169,47 @@ TEST_CASE("screen: a window resized since it opened still gets whole layers") {
     SDL_Quit();
     ::unsetenv("SDL_VIDEODRIVER");
 }
+
+TEST_CASE("screen: a spare layer's pixels go back to the kernel and it paints again as before") {
+    const keiji::test::SdlFixture sdl;
+    auto screen = Screen::open_headless(640, 360);
+    REQUIRE(screen.has_value());
+    const Frame frame = screen->frame();
+    const TextureHandle layer = screen->make_opaque_layer(frame.width, frame.height);
+    const auto fill = [&](Uint8 grey) {
+        screen->target(layer.get());
+        SDL_SetRenderDrawColor(screen->renderer(), grey, grey, grey, 255);
+        const SDL_Rect all{0, 0, frame.width, frame.height};
+        SDL_RenderFillRect(screen->renderer(), &all);
+        screen->target(nullptr);
+    };
+    const auto grey_pixels = [&] {
+        void* pixels = nullptr;
+        int pitch = 0;
+        REQUIRE(SDL_LockTexture(layer.get(), nullptr, &pixels, &pitch) == 0);
+        std::size_t count = 0;
+        for (int y = 0; y < frame.height; ++y) {
+            const auto* row = reinterpret_cast<const std::uint32_t*>(
+                static_cast<const std::uint8_t*>(pixels) + y * pitch);
+            for (int x = 0; x < frame.width; ++x) {
+                count += (row[x] & 0xFFFFFFu) == 0x505050u ? 1 : 0;
+            }
+        }
+        SDL_UnlockTexture(layer.get());
+        return count;
+    };
+    const std::size_t all_pixels = std::size_t(frame.width) * std::size_t(frame.height);
+    fill(0x50);
+    CHECK(grey_pixels() == all_pixels);
+    screen->release_pixels(layer.get());
+    // The pages were given back: they read as zero now, all but at most a page at each end.
+    CHECK(grey_pixels() <= 2 * 4096 / 4);
+    fill(0x50);
+    CHECK(grey_pixels() == all_pixels);
+    screen->present({Layer{layer.get(), {0, 0, frame.width, frame.height}, 255}});
+    auto sample = screen->sample_last_frame(16, 9);
+    REQUIRE(sample.has_value());
+    for (const std::uint8_t luma : sample->luma) {
+        REQUIRE(int(luma) == 0x50);
+    }
+}

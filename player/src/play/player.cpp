@@ -224,6 +224,9 @@ render::TextureHandle Player::slide_layer() {
 void Player::retire(Slide& slide) {
     if (slide.layer) {
         m_spare_layer = std::move(slide.layer);
+        // Not shown until the next slide is painted on it: its 8 MB (at 1080p) need not be
+        // kept meanwhile. The address space stays, so painting it costs page faults only.
+        m_screen.release_pixels(m_spare_layer.get());
     }
 }
 

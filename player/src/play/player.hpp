@@ -174,7 +174,8 @@ private:
     std::optional<Slide> m_incoming;  // Fading in over m_current.
     // The layer of the slide that last left the screen, painted over by the next one: a new
     // frame-sized layer costs the kernel a page fault per 4 KiB and SDL a clear, a third of the
-    // player's CPU at a slide every 5 s.
+    // player's CPU at a slide every 5 s. Its pixels' memory is released while it waits
+    // (Screen::release_pixels): the address space is kept, and SDL's clear is saved.
     render::TextureHandle m_spare_layer;
     std::chrono::steady_clock::time_point m_fade_start{};
     bool m_needs_present = true;

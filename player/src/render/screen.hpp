@@ -66,6 +66,10 @@ public:
     // whose pixels we can read: it is painted on the frame itself and copied in once when
     // painting ends, and a crossfade of two such layers is blended in one pass of our own.
     [[nodiscard]] TextureHandle make_opaque_layer(int width, int height) const;
+    // The layer will not be shown before it is painted again in full (a spare slide layer):
+    // where its pixels are ours (the software renderer) their memory goes back to the kernel,
+    // and comes back as zero pages (black) when it is painted. Other layers are left alone.
+    void release_pixels(SDL_Texture* layer) const;
     // Directs drawing into `layer` (nullptr: the screen itself). Painting a layer ends at the
     // next target() or present(); until then what the screen shows may be painted over.
     void target(SDL_Texture* layer) const;

@@ -1,5 +1,9 @@
 // The layers of a Screen: how they are made, painted and blended. See screen.hpp.
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <utility>
 
 #include "render/pixel_blend.hpp"
@@ -62,6 +66,27 @@ TextureHandle Screen::make_opaque_layer(int width, int height) const {
     return TextureHandle(SDL_CreateTexture(
         m_renderer.get(), SDL_PIXELFORMAT_RGB888,
         readable ? SDL_TEXTUREACCESS_STREAMING : SDL_TEXTUREACCESS_TARGET, width, height));
+}
+
+void Screen::release_pixels(SDL_Texture* layer) const {
+    int height = 0;
+    void* pixels = nullptr;
+    int pitch = 0;
+    // On the software renderer a streaming texture's pixels are its own, not a copy to upload.
+    if (layer == nullptr || !renders_in_software() || !is_streaming(layer) ||
+        SDL_QueryTexture(layer, nullptr, nullptr, nullptr, &height) != 0 ||
+        SDL_LockTexture(layer, nullptr, &pixels, &pitch) != 0) {
+        return;
+    }
+    // Only whole pages inside the pixels: the ends may share a page with other memory.
+    const auto page = std::uintptr_t(::sysconf(_SC_PAGESIZE));
+    const auto start = reinterpret_cast<std::uintptr_t>(pixels);
+    const std::uintptr_t first = (start + page - 1) / page * page;
+    const std::uintptr_t end = (start + std::uintptr_t(pitch) * std::uintptr_t(height)) / page * page;
+    if (end > first) {
+        ::madvise(reinterpret_cast<void*>(first), end - first, MADV_DONTNEED);
+    }
+    SDL_UnlockTexture(layer);
 }
 
 void Screen::target(SDL_Texture* layer) const {
