@@ -8,7 +8,7 @@ set -euo pipefail
 source_dir=${1:-$(cd "$(dirname "$0")/.." && pwd)}
 cd "$source_dir/player/src"
 
-rooms=(model storage text schedule alert sync render media checks kiosk play studio cli)
+rooms=(model storage text ondemand schedule alert sync render media checks kiosk play studio cli)
 declare -A rank
 for i in "${!rooms[@]}"; do rank[${rooms[$i]}]=$i; done
 
