@@ -15,6 +15,8 @@ how the answer goes wrong:
   badjson    feed.json is cut off in the middle of a value
   schema     feed.json is valid JSON that breaks the feed schema
   escape     feed.json lists an asset whose URL climbs to /etc/passwd
+  flaky      assets honour Range (206 from the offset asked), but every answer hangs up after
+             a third of the file; each asset request's offset is appended to ranges.log
 Writes the port it listens on to PORT_FILE once it is ready.
 """
 import http.server
@@ -42,6 +44,26 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(body)
         self.wfile.flush()
 
+    def send_flaky(self, name, body):
+        start = 0
+        wanted = self.headers.get("Range", "")
+        if wanted.startswith("bytes=") and wanted.endswith("-"):
+            start = int(wanted[len("bytes="):-1])
+        with open(os.path.join(os.path.dirname(os.path.abspath(PORT_FILE)), "ranges.log"), "a") as log:
+            log.write(f"{name} {start}\n")
+        if start >= len(body):
+            self.send_body(b"", status=416)
+            return
+        self.send_response(206 if start else 200)
+        if start:
+            self.send_header("Content-Range", f"bytes {start}-{len(body) - 1}/{len(body)}")
+        self.send_header("Content-Length", str(len(body) - start))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(body[start:start + len(body) // 3 + 1])
+        self.wfile.flush()
+        self.close_connection = True
+
     def do_GET(self):
         parts = self.path.lstrip("/").split("/", 1)
         fault, rest = parts[0], (parts[1] if len(parts) > 1 else "")
@@ -61,6 +83,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.wfile.write(bytes([byte]))
                 self.wfile.flush()
                 time.sleep(0.5)
+        elif fault == "flaky" and not is_feed:
+            self.send_flaky(rest, body)
         elif fault == "status500":
             self.send_body(b"internal error", status=500)
         elif fault == "truncated" and not is_feed:

@@ -89,7 +89,8 @@ TEST_CASE("every failure leaves the last good feed current, and the next good sy
     REQUIRE(good.kind == SyncOutcome::Kind::updated);
     const std::string good_feed = good.index.current->feed_sha256;
 
-    const auto expect_failure = [&](const std::string& what) {
+    // A transfer cut off keeps what arrived for the next sync to resume; nothing else stays.
+    const auto expect_failure = [&](const std::string& what, bool part_kept = false) {
         CAPTURE(what);
         const SyncOutcome failed = sync(cache, site.server, 1500);
         CHECK(failed.kind == SyncOutcome::Kind::failed);
@@ -98,7 +99,10 @@ TEST_CASE("every failure leaves the last good feed current, and the next good sy
         REQUIRE(index.has_value());
         CHECK(index->current->feed_sha256 == good_feed);
         CHECK(verify_cache(ObjectStore(cache.root)).problems.empty());
-        CHECK(fs::is_empty(cache.root / "incoming"));
+        const auto parts = ObjectStore(cache.root).partial_downloads();
+        CHECK(parts.size() == (part_kept ? 1u : 0u));
+        CHECK(std::distance(fs::directory_iterator(cache.root / "incoming"),
+                            fs::directory_iterator()) == std::ptrdiff_t(parts.size()));
         return failed.problem.text();
     };
 
@@ -109,7 +113,8 @@ TEST_CASE("every failure leaves the last good feed current, and the next good sy
 
     site.publish("\"v2\"");
     site.server.pages[std::string(base) + "a/gujo.png"].cut_after = 100;
-    expect_failure("truncated");
+    site.server.pages[std::string(base) + "a/gujo.png"].ignores_range = true;
+    expect_failure("truncated", true);
 
     site.publish("\"v2\"");
     site.server.pages[std::string(base) + "a/gujo.png"].body = std::string(2500, 'w');
@@ -295,6 +300,84 @@ TEST_CASE("cache verify reports a damaged file, and with repair removes it, once
     // What is left to do is the sync's: afterwards the cache is whole again.
     REQUIRE(sync(synced.cache, synced.site.server, 2000).kind == SyncOutcome::Kind::updated);
     CHECK(verify_cache(store).problems.empty());
+}
+
+}  // namespace keiji::sync
+
+namespace keiji::sync {
+
+namespace {
+
+const std::string photo_url = std::string(base) + "a/gujo.png";
+
+std::vector<std::int64_t> photo_requests(const FakeFetcher& server) {
+    std::vector<std::int64_t> offsets;
+    for (std::size_t i = 0; i < server.requested.size(); ++i) {
+        if (server.requested[i] == photo_url) {
+            offsets.push_back(server.resumed_from[i]);
+        }
+    }
+    return offsets;
+}
+
+}  // namespace
+
+TEST_CASE("a photo cut off on a flaky line continues where it stopped, in the same sync") {
+    TempCache cache;
+    Site site;
+    site.publish();
+    site.server.pages[photo_url].cut_after = 1000;  // Of 3000 bytes: every answer drops early.
+    const SyncOutcome outcome = sync(cache, site.server);
+    REQUIRE_MESSAGE(outcome.kind == SyncOutcome::Kind::updated, outcome.problem);
+    CHECK(outcome.resumed == 2);
+    CHECK(photo_requests(site.server) == std::vector<std::int64_t>{0, 1000, 2000});
+    // Each byte of the photo came once (feed and playlist besides).
+    CHECK(outcome.bytes_received < std::int64_t(site.image.size()) + 2000);
+    CHECK(verify_cache(ObjectStore(cache.root)).problems.empty());
+    CHECK(ObjectStore(cache.root).partial_downloads().empty());
+}
+
+TEST_CASE("a download cut off for good is kept, and the next sync resumes it") {
+    TempCache cache;
+    Site site;
+    site.publish();
+    // A server that drops after half and ignores Range: no attempt gets further.
+    site.server.pages[photo_url].cut_after = 1500;
+    site.server.pages[photo_url].ignores_range = true;
+    const SyncOutcome cut = sync(cache, site.server);
+    CHECK(cut.kind == SyncOutcome::Kind::failed);
+    const auto parts = ObjectStore(cache.root).partial_downloads();
+    REQUIRE(parts.size() == 1);
+    CHECK(parts[0].sha256 == sha256_hex(site.image));
+    CHECK(parts[0].bytes == 1500);
+    // The budget counts it, and garbage collection leaves it alone.
+    CHECK(collect_garbage(ObjectStore(cache.root), 0).bytes_in_use >= 1500);
+    CHECK(ObjectStore(cache.root).partial_downloads().size() == 1);
+
+    site.server.pages[photo_url].cut_after.reset();
+    site.server.pages[photo_url].ignores_range = false;
+    site.server.requested.clear();
+    site.server.resumed_from.clear();
+    const SyncOutcome resumed = sync(cache, site.server, 2000);
+    REQUIRE_MESSAGE(resumed.kind == SyncOutcome::Kind::updated, resumed.problem);
+    CHECK(photo_requests(site.server) == std::vector<std::int64_t>{1500});
+    CHECK(verify_cache(ObjectStore(cache.root)).problems.empty());
+    CHECK(fs::is_empty(cache.root / "incoming"));
+}
+
+TEST_CASE("a kept part whose bytes are wrong is thrown away, never committed") {
+    TempCache cache;
+    Site site;
+    site.publish();
+    REQUIRE(ObjectStore(cache.root).open().has_value());
+    const fs::path part = cache.root / "incoming" / (sha256_hex(site.image) + ".part");
+    std::ofstream(part, std::ios::binary) << std::string(site.image.size(), 'q');
+    const SyncOutcome spoiled = sync(cache, site.server);
+    CHECK(spoiled.kind == SyncOutcome::Kind::failed);
+    CHECK(spoiled.problem.text().find("SHA-256") != std::string::npos);
+    CHECK_FALSE(fs::exists(part));
+    const SyncOutcome fresh = sync(cache, site.server, 2000);
+    CHECK_MESSAGE(fresh.kind == SyncOutcome::Kind::updated, fresh.problem);
 }
 
 }  // namespace keiji::sync

@@ -120,13 +120,35 @@ faults)
         grep -q "the cached feed stays as it was" "fault-$fault.log" || fail "$fault: $(cat "fault-$fault.log")"
         [[ $(current_feed) == "$good" ]] || fail "$fault: the current feed changed"
         "$keiji" cache verify --cache cache > "verify-$fault.log" 2>&1 || fail "$fault: verify: $(cat "verify-$fault.log")"
-        [[ -z $(ls cache/incoming) ]] || fail "$fault: a partial download was left in the cache"
+        # Only a transfer cut off keeps what arrived (incoming/<sha256>.part), to resume.
+        [[ -z $(ls cache/incoming | grep -v '^[0-9a-f]\{64\}\.part$') ]] ||
+            fail "$fault: a stray file was left in the cache: $(ls cache/incoming)"
+        if [[ $fault == truncated ]]; then
+            [[ -n $(ls cache/incoming) ]] || fail "truncated: nothing was kept to resume from"
+        fi
         echo "$fault: $(sed 's/.*stays as it was: //' "fault-$fault.log")"
     done
     plays_from_cache after-faults
     "$keiji" cache sync --feed "http://127.0.0.1:$fault_port/ok/feed.json" --cache cache > recover.log 2>&1 ||
         fail "the sync did not recover: $(cat recover.log)"
     [[ $(current_feed) != "$good" ]] || fail "the recovered sync did not switch feeds"
+    [[ -z $(ls cache/incoming) ]] || fail "partial downloads stayed after a complete sync"
+    ;;
+resume)
+    # A line that drops every answer after a third of the file: each file arrives in three
+    # requests that continue where the last stopped, and no byte comes twice.
+    make_version 2
+    start_fault_server
+    "$keiji" cache sync --feed "http://127.0.0.1:$fault_port/flaky/feed.json" --cache cache \
+        > flaky.log 2>&1 || fail "the sync over a flaky line failed: $(cat flaky.log)"
+    grep -q "^updated: .* 13 file(s) fetched (.* resumed, " flaky.log || fail "no resumed downloads: $(cat flaky.log)"
+    "$keiji" cache verify --cache cache > verify.log 2>&1 || fail "verify: $(cat verify.log)"
+    [[ -z $(ls cache/incoming) ]] || fail "partial downloads stayed after a complete sync"
+    photo=$(grep '^images/gujo.png ' ranges.log | cut -d' ' -f2 | tr '\n' ' ')
+    size=$(stat -c %s www/v2/images/gujo.png)
+    third=$((size / 3 + 1))
+    [[ $photo == "0 $third $((2 * third)) " ]] || fail "the photo's requests started at $photo (size $size)"
+    echo "flaky line: $(sed 's/^updated: //' flaky.log); the ${size}-byte photo came from offsets $photo"
     ;;
 file-escape)
     # A feed in a local folder may not read files outside that folder.

@@ -162,8 +162,10 @@ int sync_now(const sync::ObjectStore& store, const play::Settings& settings,
         store, fetcher, sync_settings, now, [&](const sync::SyncProgress& progress) {
             bar.update(progress.files_done, progress.files_total, progress.bytes_done);
         });
-    const std::string traffic = fmt::format("{} request(s), {} received", outcome.requests,
-                                            human_bytes(outcome.bytes_received));
+    const std::string traffic =
+        fmt::format("{} request(s), {}{} received", outcome.requests,
+                    outcome.resumed > 0 ? fmt::format("{} resumed, ", outcome.resumed) : "",
+                    human_bytes(outcome.bytes_received));
     switch (outcome.kind) {
         case sync::SyncOutcome::Kind::unchanged:
             std::fputs(fmt::format("unchanged: the cached feed is current ({})\n", traffic).c_str(),

@@ -95,6 +95,11 @@ GcReport collect_garbage(const ObjectStore& store, std::int64_t budget_bytes) {
             report.bytes_in_use += entry.bytes;
         }
     }
+    // A large download cut off and kept to resume takes room too, and is not evicted here.
+    for (const auto& part : store.partial_downloads()) {
+        total += part.bytes;
+        report.bytes_in_use += part.bytes;
+    }
     std::sort(entries.begin(), entries.end(),
               [](const auto& a, const auto& b) { return a.last_used < b.last_used; });
     for (const auto& entry : entries) {

@@ -14,6 +14,9 @@ struct Transfer {
     const BodySink* sink = nullptr;
     std::int64_t max_bytes = 0;
     std::int64_t received = 0;
+    const FetchRequest* request = nullptr;
+    bool body_started = false;
+    bool resumed = false;
     bool too_large = false;
     bool refused_by_sink = false;
     long status = 0;
@@ -21,13 +24,32 @@ struct Transfer {
     std::string last_modified;
 };
 
-// A 200 (or file://, which has no status) is the only body worth keeping; an error page is not
-// content.
+// A 200 (or file://, which has no status), or the 206 that continues a resumed body, is the
+// only body worth keeping; an error page is not content.
 bool body_wanted(Transfer& transfer) {
     if (transfer.status == 0) {
         curl_easy_getinfo(transfer.curl, CURLINFO_RESPONSE_CODE, &transfer.status);
     }
-    return transfer.status == 200 || transfer.status == 0;
+    return transfer.status == 200 || transfer.status == 0 ||
+           (transfer.status == 206 && transfer.request->resume_from > 0);
+}
+
+// Before the first byte: a resumed transfer continues (206, or a file read from the offset),
+// or the server sent the whole body and what was kept starts over.
+bool start_body(Transfer& transfer) {
+    transfer.body_started = true;
+    const FetchRequest& request = *transfer.request;
+    if (request.resume_from <= 0) {
+        return true;
+    }
+    if (transfer.status == 206 || transfer.status == 0) {
+        transfer.resumed = true;
+        if (transfer.max_bytes > 0) {
+            transfer.max_bytes -= request.resume_from;
+        }
+        return true;
+    }
+    return request.start_over && request.start_over();
 }
 
 std::size_t receive_body(char* data, std::size_t size, std::size_t count, void* user) {
@@ -35,6 +57,10 @@ std::size_t receive_body(char* data, std::size_t size, std::size_t count, void* 
     const std::size_t length = size * count;
     if (!body_wanted(transfer)) {
         return length;
+    }
+    if (!transfer.body_started && !start_body(transfer)) {
+        transfer.refused_by_sink = true;
+        return 0;
     }
     if (transfer.max_bytes > 0 && transfer.received + std::int64_t(length) > transfer.max_bytes) {
         transfer.too_large = true;
@@ -99,7 +125,8 @@ model::Result<FetchResult> CurlFetcher::fetch(const FetchRequest& request, const
     CURL* curl = m_curl.get();
     // Reset the options but keep the connection cache: the next file reuses the connection.
     curl_easy_reset(curl);
-    Transfer transfer{.curl = curl, .sink = &sink, .max_bytes = request.max_bytes};
+    Transfer transfer{
+        .curl = curl, .sink = &sink, .max_bytes = request.max_bytes, .request = &request};
     HeaderList headers(nullptr, &curl_slist_free_all);
     if (!request.if_none_match.empty()) {
         headers.reset(curl_slist_append(headers.release(),
@@ -122,7 +149,10 @@ model::Result<FetchResult> CurlFetcher::fetch(const FetchRequest& request, const
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, long(m_limits.total_timeout.count()));
     curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, m_limits.stall_bytes_per_second);
     curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, long(m_limits.stall_time.count()));
-    if (request.max_bytes > 0) {
+    if (request.resume_from > 0) {
+        curl_easy_setopt(curl, CURLOPT_RESUME_FROM_LARGE, curl_off_t(request.resume_from));
+    } else if (request.max_bytes > 0) {
+        // (A resumed transfer is held to the limit by receive_body, which knows the offset.)
         curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.max_bytes));
     }
     curl_easy_setopt(curl, CURLOPT_USERAGENT, "keiji/" KEIJI_VERSION);
@@ -143,6 +173,19 @@ model::Result<FetchResult> CurlFetcher::fetch(const FetchRequest& request, const
         return model::failure(
             fmt::format("{}: larger than the {} bytes allowed", request.url, request.max_bytes));
     }
+    if (code == CURLE_RANGE_ERROR && request.resume_from > 0) {
+        // The server sends whole files only (it ignored the Range): start over from the first
+        // byte, if what was kept can be thrown away.
+        if (!request.start_over || !request.start_over()) {
+            return model::failure(
+                fmt::format("{}: the server cannot continue a download, and "
+                            "what arrived before cannot be thrown away",
+                            request.url));
+        }
+        FetchRequest whole = request;
+        whole.resume_from = 0;
+        return fetch(whole, sink);
+    }
     if (transfer.refused_by_sink) {
         return model::failure(fmt::format("{}: the received bytes were refused", request.url));
     }
@@ -152,12 +195,18 @@ model::Result<FetchResult> CurlFetcher::fetch(const FetchRequest& request, const
     FetchResult result{.etag = transfer.etag,
                        .last_modified = transfer.last_modified,
                        .body_bytes = std::int64_t(body_bytes),
-                       .header_bytes = header_bytes};
+                       .header_bytes = header_bytes,
+                       .resumed = transfer.resumed};
     if (status == 304) {
         result.not_modified = true;
         return result;
     }
-    if (status != 200 && status != 0) {
+    if (status == 416) {
+        return model::failure(
+            fmt::format("{}: the server cannot continue the download from byte {} (HTTP 416)",
+                        request.url, request.resume_from));
+    }
+    if (status != 200 && status != 0 && !(status == 206 && transfer.resumed)) {
         return model::failure(fmt::format("{}: the server answered HTTP {}", request.url, status));
     }
     return result;

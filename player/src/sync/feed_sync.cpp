@@ -85,9 +85,13 @@ private:
 
 model::Result<FetchResult> Sync::fetch(const FetchRequest& request, const BodySink& sink) {
     ++m_outcome.requests;
-    auto result = m_fetcher.fetch(request, sink);
+    // Bodies count as they arrive, those of transfers cut off too; headers once complete.
+    auto result = m_fetcher.fetch(request, [&](std::string_view bytes) {
+        m_outcome.bytes_received += std::int64_t(bytes.size());
+        return sink(bytes);
+    });
     if (result) {
-        m_outcome.bytes_received += result->body_bytes + result->header_bytes;
+        m_outcome.bytes_received += result->header_bytes;
     }
     return result;
 }
@@ -149,25 +153,51 @@ model::Result<void> Sync::check_signature(const model::Feed& feed, std::string_v
                     reference));
 }
 
+// A file cut off by the line continues where it stopped: at once while each attempt brings
+// more of it (a flaky line), and at the next sync otherwise (its part stays in incoming/).
+constexpr int max_resumes_per_file = 8;
+
 model::Result<void> Sync::fetch_into_store(const Wanted& file) {
-    auto incoming = KEIJI_TRY(m_store.begin(file.sha256, file.bytes));
+    auto incoming = KEIJI_TRY(m_store.resume(file.sha256, file.bytes));
     const std::int64_t before = m_done.bytes_done;
-    auto result = fetch({.url = file.url, .max_bytes = file.bytes}, [&](std::string_view bytes) {
-        if (!incoming.write(bytes)) {
-            return false;
-        }
-        m_done.bytes_done += std::int64_t(bytes.size());
-        if (m_progress) {
-            m_progress(m_done);
-        }
-        return true;
-    });
-    if (!result) {
+    m_done.bytes_done += incoming.received();
+    const auto give_up = [&](model::Error problem) -> model::Result<void> {
         m_done.bytes_done = before;
-        model::Error problem = incoming.problem() ? *incoming.problem() : std::move(result.error());
         return model::failure(std::move(problem).context(file.label));
+    };
+    for (int attempt = 0; incoming.received() < file.bytes; ++attempt) {
+        const std::int64_t kept = incoming.received();
+        const auto start_over = [&] {
+            m_done.bytes_done -= incoming.received();
+            return incoming.start_over();
+        };
+        auto result = fetch({.url = file.url,
+                             .max_bytes = file.bytes,
+                             .resume_from = kept,
+                             .start_over = start_over},
+                            [&](std::string_view bytes) {
+                                if (!incoming.write(bytes)) {
+                                    return false;
+                                }
+                                m_done.bytes_done += std::int64_t(bytes.size());
+                                if (m_progress) {
+                                    m_progress(m_done);
+                                }
+                                return true;
+                            });
+        if (incoming.problem()) {
+            return give_up(*incoming.problem());
+        }
+        if (result) {
+            break;  // Complete, or shorter than announced: commit says which.
+        }
+        if (incoming.received() <= kept || attempt == max_resumes_per_file) {
+            return give_up(std::move(result.error()));
+        }
+        ++m_outcome.resumed;
     }
     if (auto committed = m_store.commit(incoming); !committed) {
+        m_done.bytes_done = before;
         return model::failure(
             std::move(committed.error()).context(fmt::format("{} ({})", file.label, file.url)));
     }
@@ -323,6 +353,7 @@ SyncOutcome Sync::run() {
     if (auto saved = save_index(m_store.root(), next); !saved) {
         return fail(saved.error());
     }
+    m_store.drop_partial_downloads({});  // Every file of the feed is here now.
     m_outcome.index = std::move(next);
     m_outcome.kind = SyncOutcome::Kind::updated;
     return m_outcome;

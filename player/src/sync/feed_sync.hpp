@@ -35,6 +35,8 @@ struct SyncOutcome {
     int requests = 0;
     std::int64_t bytes_received = 0;  // Bodies and headers, as they came over the wire.
     int files_fetched = 0;
+    // Downloads cut off and continued where they stopped (HTTP Range), in this sync.
+    int resumed = 0;
     SnapshotIndex index;  // The index after this sync.
 };
 

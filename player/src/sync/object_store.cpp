@@ -20,6 +20,17 @@ bool looks_like_sha256(std::string_view name) {
            });
 }
 
+constexpr std::string_view part_suffix = ".part";
+
+// "<sha256>.part": a partial download kept for resuming. Returns the hash, or "".
+std::string_view part_of(std::string_view name) {
+    if (!name.ends_with(part_suffix)) {
+        return {};
+    }
+    name.remove_suffix(part_suffix.size());
+    return looks_like_sha256(name) ? name : std::string_view{};
+}
+
 }  // namespace
 
 model::Result<void> ObjectStore::open() {
@@ -35,7 +46,9 @@ model::Result<void> ObjectStore::open() {
     // Nothing else writes here, and one player owns its cache: whatever is in incoming/ was cut
     // off by a crash or a power cut.
     for (const auto& entry : fs::directory_iterator(m_root / "incoming", error)) {
-        fs::remove(entry.path(), error);
+        if (part_of(entry.path().filename().string()).empty()) {
+            fs::remove(entry.path(), error);
+        }
     }
     return {};
 }
@@ -65,13 +78,26 @@ ObjectStore::Incoming::Incoming(Incoming&& other) noexcept
       m_expected_bytes(other.m_expected_bytes),
       m_received(other.m_received),
       m_hash(other.m_hash),
-      m_problem(std::move(other.m_problem)) {}
+      m_problem(std::move(other.m_problem)),
+      m_keep_on_failure(other.m_keep_on_failure) {}
 
 ObjectStore::Incoming::~Incoming() {
-    // Not committed: the partial file goes. After a commit the path no longer exists.
-    if (!m_path.empty()) {
+    // Not committed: the partial file goes, unless it is a sound start to resume from. After a
+    // commit the path no longer exists.
+    if (!m_path.empty() && !(m_keep_on_failure && !m_problem && m_received > 0)) {
         ::unlink(m_path.c_str());
     }
+}
+
+bool ObjectStore::Incoming::start_over() {
+    if (::ftruncate(m_fd.get(), 0) != 0 || ::lseek(m_fd.get(), 0, SEEK_SET) != 0) {
+        m_problem = storage::last_system_error("cannot empty", m_path);
+        return false;
+    }
+    m_hash = Sha256();
+    m_received = 0;
+    m_problem.reset();
+    return true;
 }
 
 bool ObjectStore::Incoming::write(std::string_view bytes) {
@@ -102,6 +128,57 @@ model::Result<ObjectStore::Incoming> ObjectStore::begin(std::string sha256,
     return Incoming(std::move(fd), fs::path(name), std::move(sha256), bytes);
 }
 
+model::Result<ObjectStore::Incoming> ObjectStore::resume(std::string sha256,
+                                                         std::int64_t bytes) const {
+    if (!looks_like_sha256(sha256)) {
+        return begin(std::move(sha256), bytes);
+    }
+    const fs::path path = m_root / "incoming" / (sha256 + std::string(part_suffix));
+    storage::FileDescriptor fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600));
+    if (fd.get() < 0) {
+        return model::failure(storage::last_system_error("cannot create", path));
+    }
+    Incoming incoming(std::move(fd), path, std::move(sha256), bytes);
+    incoming.m_keep_on_failure = true;
+    // What an earlier attempt kept is hashed again, as it is on disk now.
+    std::int64_t kept = 0;
+    const auto hashed = storage::read_in_pieces(path, [&](std::string_view piece) {
+        incoming.m_hash.add(piece);
+        kept += std::int64_t(piece.size());
+    });
+    if (!hashed || kept > bytes || ::lseek(incoming.m_fd.get(), 0, SEEK_END) != kept) {
+        incoming.start_over();
+        return incoming;
+    }
+    incoming.m_received = kept;
+    return incoming;
+}
+
+std::vector<ObjectStore::Entry> ObjectStore::partial_downloads() const {
+    std::vector<Entry> parts;
+    std::error_code error;
+    for (const auto& file : fs::directory_iterator(m_root / "incoming", error)) {
+        const std::string name = file.path().filename().string();
+        std::error_code inner;
+        if (const std::string_view sha256 = part_of(name); !sha256.empty()) {
+            parts.push_back(Entry{.sha256 = std::string(sha256),
+                                  .bytes = std::int64_t(file.file_size(inner)),
+                                  .last_used = file.last_write_time(inner)});
+        }
+    }
+    return parts;
+}
+
+void ObjectStore::drop_partial_downloads(const std::vector<std::string>& except_sha256) const {
+    for (const Entry& part : partial_downloads()) {
+        if (std::find(except_sha256.begin(), except_sha256.end(), part.sha256) ==
+            except_sha256.end()) {
+            std::error_code error;
+            fs::remove(m_root / "incoming" / (part.sha256 + std::string(part_suffix)), error);
+        }
+    }
+}
+
 model::Result<void> ObjectStore::commit(Incoming& incoming) const {
     if (incoming.m_problem) {
         return model::failure(*incoming.m_problem);
@@ -112,9 +189,11 @@ model::Result<void> ObjectStore::commit(Incoming& incoming) const {
     }
     const std::string actual = incoming.m_hash.hex_digest();
     if (actual != incoming.m_expected_sha256) {
-        return model::failure(
+        // Complete and wrong: resuming it again would only give the same bytes.
+        incoming.m_problem = model::error(
             fmt::format("the bytes do not match the feed's SHA-256 (expected {}, got {})",
                         incoming.m_expected_sha256, actual));
+        return model::failure(*incoming.m_problem);
     }
     if (::fchmod(incoming.m_fd.get(), 0644) != 0 || ::fsync(incoming.m_fd.get()) != 0) {
         return model::failure(storage::last_system_error("cannot flush", incoming.m_path));

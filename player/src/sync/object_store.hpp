@@ -18,7 +18,8 @@ namespace keiji::sync {
 
 // Files stored under their SHA-256, never under a name from the network:
 //   <root>/objects/9f/9f86d0…   complete, verified, immutable
-//   <root>/incoming/            downloads in progress (a crash leaves them; open() clears them)
+//   <root>/incoming/            downloads in progress (a crash leaves them; open() clears them,
+//                               but for <sha256>.part, a large file cut off that resumes)
 // An object appears under its name only by a rename after its bytes were checked and flushed,
 // so a power cut at any instant leaves either no object or a complete one.
 class ObjectStore {
@@ -45,6 +46,8 @@ public:
         [[nodiscard]] std::int64_t received() const { return m_received; }
         // Why the download is spoiled (too many bytes, a write error); nullopt while it is fine.
         [[nodiscard]] const std::optional<model::Error>& problem() const { return m_problem; }
+        // Throws away what was received: the server is sending the whole file again.
+        bool start_over();
 
     private:
         friend class ObjectStore;
@@ -57,9 +60,15 @@ public:
         std::int64_t m_received = 0;
         Sha256 m_hash;
         std::optional<model::Error> m_problem;
+        // A partial download (resume()) stays for the next attempt unless its bytes are wrong.
+        bool m_keep_on_failure = false;
     };
 
     [[nodiscard]] model::Result<Incoming> begin(std::string sha256, std::int64_t bytes) const;
+    // A download that continues where an earlier one was cut off: the bytes kept in
+    // incoming/<sha256>.part are hashed again and count as received, and if this transfer is
+    // cut off too, what it added stays for the next (bytes that are wrong never stay).
+    [[nodiscard]] model::Result<Incoming> resume(std::string sha256, std::int64_t bytes) const;
     // Checks size and hash, flushes, and renames the download into place.
     [[nodiscard]] model::Result<void> commit(Incoming& incoming) const;
     // Stores bytes already in memory (the feed itself); returns their hash.
@@ -73,6 +82,10 @@ public:
         std::filesystem::file_time_type last_used;
     };
     [[nodiscard]] std::vector<Entry> list() const;
+    // The partial downloads kept for resuming (`last_used`: when one was last written).
+    [[nodiscard]] std::vector<Entry> partial_downloads() const;
+    // Removes the partial downloads of files no longer wanted (the feed moved on).
+    void drop_partial_downloads(const std::vector<std::string>& except_sha256) const;
     // Reads an object back and hashes it: an error when it cannot be read or its bytes changed.
     [[nodiscard]] model::Result<void> check(const Entry& entry) const;
     void remove(std::string_view sha256) const;
