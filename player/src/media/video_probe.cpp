@@ -1,9 +1,6 @@
 #include "media/video_probe.hpp"
 
 extern "C" {
-#include <libavcodec/avcodec.h>
-#include <libavformat/avformat.h>
-#include <libavutil/mem.h>
 #include <libavutil/pixdesc.h>
 }
 
@@ -12,48 +9,17 @@ extern "C" {
 #include <algorithm>
 #include <cstring>
 #include <memory>
-#include <mutex>
 #include <vector>
+
+#include "media/libav.hpp"
 
 namespace keiji::media {
 
 namespace {
 
-// Containers a kiosk plays: what cameras, phones and editors write for H.264, H.265, VP9, AV1.
-constexpr const char* playable_containers = "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm";
 // Packets read to see whether frames are evenly spaced: 4 s at 30 frames a second.
 constexpr int packets_for_spacing = 120;
-// A picture this much larger than 4K in pixels is refused before anything decodes it.
-constexpr std::int64_t max_picture_pixels = std::int64_t(3840) * 2160 * 4;
 
-void initialise_once() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        // Our own line says what is wrong with a file; FFmpeg's would repeat it on stderr.
-        av_log_set_level(AV_LOG_QUIET);
-        // No single allocation above 512 MiB, whatever a header claims.
-        av_max_alloc(std::size_t(512) << 20);
-    });
-}
-
-std::string av_error_text(int code) {
-    char text[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, text, sizeof text);
-    return text;
-}
-
-struct FormatDeleter {
-    void operator()(AVFormatContext* context) const { avformat_close_input(&context); }
-};
-struct CodecDeleter {
-    void operator()(AVCodecContext* context) const { avcodec_free_context(&context); }
-};
-struct PacketDeleter {
-    void operator()(AVPacket* packet) const { av_packet_free(&packet); }
-};
-struct FrameDeleter {
-    void operator()(AVFrame* frame) const { av_frame_free(&frame); }
-};
 struct IoDeleter {
     void operator()(AVIOContext* io) const {
         av_freep(&io->buffer);
@@ -141,17 +107,9 @@ void describe_pixels(const AVCodecParameters& parameters, VideoFacts& facts) {
 
 // Decodes packets of `stream` from where reading stands until a first picture comes out.
 model::Result<void> decode_first_frame(AVFormatContext& format, const AVStream& stream) {
-    const AVCodec* decoder = avcodec_find_decoder(stream.codecpar->codec_id);
-    std::unique_ptr<AVCodecContext, CodecDeleter> codec(avcodec_alloc_context3(decoder));
-    if (!codec || avcodec_parameters_to_context(codec.get(), stream.codecpar) < 0) {
-        return model::failure("cannot prepare the video decoder");
-    }
-    codec->thread_count = 1;
-    if (const int opened = avcodec_open2(codec.get(), decoder, nullptr); opened < 0) {
-        return model::failure("cannot open the video decoder: " + av_error_text(opened));
-    }
-    const std::unique_ptr<AVPacket, PacketDeleter> packet(av_packet_alloc());
-    const std::unique_ptr<AVFrame, FrameDeleter> frame(av_frame_alloc());
+    const libav::Codec codec = KEIJI_TRY(libav::open_decoder(stream, 1));
+    const libav::Packet packet(av_packet_alloc());
+    const libav::Frame frame(av_frame_alloc());
     // A damaged stream may never give a picture: give up after a few seconds of packets.
     for (int read = 0; read < packets_for_spacing * 2; ++read) {
         const int status = av_read_frame(&format, packet.get());
@@ -176,25 +134,8 @@ model::Result<void> decode_first_frame(AVFormatContext& format, const AVStream& 
         "映像を1コマも取り出せません。ファイルが壊れているか、途中で切れています");
 }
 
-model::Result<VideoFacts> probe(AVFormatContext* opened_into, const char* path) {
-    std::unique_ptr<AVFormatContext, FormatDeleter> format(opened_into);
-    AVDictionary* options = nullptr;
-    av_dict_set(&options, "format_whitelist", playable_containers, 0);
-    av_dict_set(&options, "protocol_whitelist", "file", 0);
-    AVFormatContext* raw = format.release();
-    const int opened = avformat_open_input(&raw, path, nullptr, &options);
-    av_dict_free(&options);
-    if (opened < 0) {
-        // avformat_open_input frees the context when it fails.
-        return model::failure(
-            fmt::format("not a video the screen plays (MP4, MOV, MKV or WebM), or damaged: {}",
-                        av_error_text(opened)),
-            "画面で再生できる動画（MP4、MOV、MKV、WebM）ではないか、ファイルが壊れています");
-    }
-    format.reset(raw);
-    if (const int found = avformat_find_stream_info(format.get(), nullptr); found < 0) {
-        return model::failure("cannot read the video's streams: " + av_error_text(found));
-    }
+model::Result<VideoFacts> probe(AVFormatContext* context, const char* path) {
+    const libav::Format format = KEIJI_TRY(libav::open_container(context, path));
     const int best = av_find_best_stream(format.get(), AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
     if (best < 0) {
         return model::failure("the file has no video", "このファイルには映像がありません");
@@ -220,12 +161,12 @@ model::Result<VideoFacts> probe(AVFormatContext* opened_into, const char* path) 
     for (unsigned i = 0; i < format->nb_streams; ++i) {
         facts.has_audio |= format->streams[i]->codecpar->codec_type == AVMEDIA_TYPE_AUDIO;
     }
-    if (std::int64_t(facts.width) * facts.height > max_picture_pixels || facts.width <= 0 ||
+    if (std::int64_t(facts.width) * facts.height > libav::max_picture_pixels || facts.width <= 0 ||
         facts.height <= 0) {
         return facts;  // The checks say it is too large (or unknown); nothing decodes it.
     }
     std::vector<std::int64_t> times;
-    const std::unique_ptr<AVPacket, PacketDeleter> packet(av_packet_alloc());
+    const libav::Packet packet(av_packet_alloc());
     for (int read = 0; read < packets_for_spacing * 4 && int(times.size()) < packets_for_spacing;
          ++read) {
         if (av_read_frame(format.get(), packet.get()) < 0) {
@@ -250,12 +191,12 @@ model::Result<VideoFacts> probe(AVFormatContext* opened_into, const char* path) 
 }  // namespace
 
 model::Result<VideoFacts> probe_video(const std::string& path) {
-    initialise_once();
+    libav::initialise();
     return probe(avformat_alloc_context(), path.c_str());
 }
 
 model::Result<VideoFacts> probe_video_bytes(std::span<const std::uint8_t> bytes) {
-    initialise_once();
+    libav::initialise();
     MemoryReader reader{bytes, 0};
     constexpr int buffer_size = 1 << 16;
     auto* buffer = static_cast<std::uint8_t*>(av_malloc(buffer_size));
@@ -266,11 +207,10 @@ model::Result<VideoFacts> probe_video_bytes(std::span<const std::uint8_t> bytes)
         return model::failure("out of memory for the video reader");
     }
     AVFormatContext* format = avformat_alloc_context();
-    if (format == nullptr) {
-        return model::failure("out of memory for the video reader");
+    if (format != nullptr) {
+        format->pb = io.get();
+        format->flags |= AVFMT_FLAG_CUSTOM_IO;
     }
-    format->pb = io.get();
-    format->flags |= AVFMT_FLAG_CUSTOM_IO;
     return probe(format, nullptr);
 }
 
