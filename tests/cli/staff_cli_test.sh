@@ -50,6 +50,35 @@ long-title)
 emoji)
     ja validate "$data/warn/emoji.json"; expect_status 0
     expect_in "$err" 'emoji.json:3:48: 警告: /items/0/title: 「🎉」を表示できるフォントがありません' ;;
+video)
+    # A film before it goes on the screen: what it is, what the kiosk makes of it, and the
+    # command that converts one it plays badly or not at all.
+    ffmpeg -nostdin -v error -f lavfi -i testsrc2=size=320x180:rate=30:duration=1 \
+        -c:v libx264 -preset ultrafast -pix_fmt yuv420p "$work/good.mp4" || fail "ffmpeg good.mp4"
+    ffmpeg -nostdin -v error -f lavfi -i testsrc2=size=3840x2160:rate=30 -frames:v 3 \
+        -c:v libx265 -preset ultrafast -x265-params log-level=none -pix_fmt yuv420p10le \
+        -tag:v hvc1 "$work/big.mp4" || fail "ffmpeg big.mp4"
+    cp "$source_dir/playlists/images/gujo.png" "$work/photo.mp4"
+    ja validate "$work/good.mp4"; expect_status 0
+    expect_in "$out" "good.mp4: OK(H.264 (Constrained Baseline)、320×180、8 ビット 4:2:0、30.00 fps、1.0 秒、音声なし)"
+    ja validate "$work/big.mp4"; expect_status 0
+    expect_in "$err" "big.mp4: 警告: 動画の大きさ 3840×2160 は画面（1920×1080）より大きく"
+    expect_in "$err" "この動画の画素形式（yuv420p10le、10 ビット）はソフトウェアでしか再生できず"
+    expect_in "$err" "次のコマンドで変換してください: ffmpeg -i '$work/big.mp4' -c:v libx264 -profile:v high -pix_fmt yuv420p -vf 'scale=w=1920:h=1080"
+    # The command it gives works: run as given, it makes a film the screen takes as it is.
+    command=$(sed -n 's/.*次のコマンドで変換してください: //p' "$err" | head -1)
+    (cd "$work" && bash -c "${command/ffmpeg /ffmpeg -nostdin -v error }") ||
+        fail "the suggested command failed: $command"
+    run validate "$work/big-kiosk.mp4"; expect_status 0
+    [[ -s $err ]] && fail "the converted film still has problems"
+    expect_in "$out" "big-kiosk.mp4: ok (H.264 (High), 1920×1080, 8-bit 4:2:0"
+    run validate --size 3840x2160 "$work/big.mp4"; expect_status 0
+    grep -q "larger than the screen" "$err" && fail "a 4K film on a 4K screen is not too large"
+    run validate --strict "$work/big.mp4"; expect_status 1
+    ja validate "$work/photo.mp4"; expect_status 1
+    expect_in "$err" "photo.mp4: エラー: 画面で再生できる動画（MP4、MOV、MKV、WebM）ではないか、ファイルが壊れています"
+    run validate --json "$work/good.mp4"; expect_status 0
+    expect_in "$out" '"video": "H.264 (Constrained Baseline), 320×180, 8-bit 4:2:0, 30.00 fps, 1.0 s, no sound"' ;;
 several-errors)
     # Several mistakes in one run, not just the first.
     run validate "$data/broken/field-typo.json" "$data/broken/end-date-before-start.json" \

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "checks/validate.hpp"
+#include "checks/video_file_check.hpp"
 #include "cli/check_screen.hpp"
 #include "cli/messages.hpp"
 #include "render/sdl_runtime.hpp"
@@ -29,6 +30,21 @@ void print_text(const checks::FileReport& report, std::string_view language) {
         print(language.starts_with("ja")
                   ? fmt::format("{}: OK({} 項目)\n", report.file, report.items)
                   : fmt::format("{}: ok ({} items)\n", report.file, report.items));
+    }
+}
+
+// A film: its problems, then what it is, or that it is fine.
+void print_video(const checks::VideoReport& video, std::string_view language) {
+    print_problems(video.report.problems, language);
+    if (!video.facts) {
+        return;
+    }
+    const std::string facts = checks::describe_video(*video.facts, language);
+    if (video.report.has_errors()) {
+        print(fmt::format("{}: {}\n", video.report.file, facts));
+    } else {
+        print(language.starts_with("ja") ? fmt::format("{}: OK({})\n", video.report.file, facts)
+                                         : fmt::format("{}: ok ({})\n", video.report.file, facts));
     }
 }
 
@@ -66,6 +82,21 @@ int run_validate(const ValidateOptions& options, const checks::ScreenUnderCheck&
     bool failed = false;
     nlohmann::json files = nlohmann::json::array();
     for (const std::string& path : options.files) {
+        if (checks::is_video_file(path)) {
+            const checks::VideoReport video =
+                checks::validate_video_file(path, screen, options.strictness);
+            failed = failed || video.report.has_errors();
+            if (options.format == OutputFormat::json) {
+                nlohmann::json entry = to_json(video.report, language);
+                if (video.facts) {
+                    entry["video"] = checks::describe_video(*video.facts, language);
+                }
+                files.push_back(std::move(entry));
+            } else {
+                print_video(video, language);
+            }
+            continue;
+        }
         const checks::FileReport report =
             checks::validate_file(path, screen, renderer, options.strictness);
         failed = failed || report.has_errors();
@@ -90,8 +121,13 @@ int run_validate(const ValidateOptions& options, const checks::ScreenUnderCheck&
 Command add_validate_command(CLI::App& app, const Context& context) {
     auto options = std::make_shared<ValidateOptions>();
     auto* command = app.add_subcommand(
-        "validate", "Check playlist files; prints file:line:col: error: /pointer: message");
-    command->add_option("FILE", options->files, "Playlist files to check")
+        "validate",
+        "Check playlist files and videos; prints file:line:col: error: /pointer: message");
+    command
+        ->add_option("FILE", options->files,
+                     "Playlist files to check, and videos (.mp4, .m4v, .mov, .mkv, .webm): "
+                     "whether the screen plays them well, and the ffmpeg command that "
+                     "converts one that it does not")
         ->required()
         ->check(CLI::ExistingFile);
     auto screen = std::make_shared<CheckScreenOptions>(*command);
@@ -110,7 +146,8 @@ Command add_validate_command(CLI::App& app, const Context& context) {
         "Rules: text at least viewing distance / 250 high (Japanese public-signage rule, MLIT "
         "barrier-free guideline: 40 mm at 10 m); contrast at least 4.5:1 (WCAG 2.2 AA); "
         "reading at 400 Japanese characters or 200 words a minute.\n"
-        "Example: keiji validate playlists/*.json --size 1080x1920 --strict");
+        "Example: keiji validate playlists/*.json --size 1080x1920 --strict\n"
+        "         keiji validate shotengai-pr.mp4 --size 3840x2160");
     const std::string language = context.message_language;
     return Command{command, [options, screen, language] {
                        const auto checked = screen->screen();
