@@ -1,7 +1,10 @@
 #include "alert/cap_import.hpp"
 
+#include <date/date.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <deque>
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
@@ -12,89 +15,197 @@ namespace keiji::alert {
 
 namespace {
 
-std::string text_of(const pugi::xml_node& node, const char* name) {
-    return node.child(name).text().as_string();
+constexpr std::string_view cap_namespace = "urn:oasis:names:tc:emergency:cap:1.2";
+
+// CAP's elements, found by their local name under the prefix the document binds to CAP's
+// namespace ("" for the default namespace).
+class CapElements {
+public:
+    explicit CapElements(std::string prefix) : m_prefix(std::move(prefix)) {}
+
+    [[nodiscard]] pugi::xml_node child(const pugi::xml_node& node, std::string_view name) const {
+        return node.child(qualified(name).c_str());
+    }
+    [[nodiscard]] std::string text(const pugi::xml_node& node, std::string_view name) const {
+        std::string value = child(node, name).text().as_string();
+        // CAP values are often indented over several lines by the tool that wrote them: such a
+        // break is a space to the screen. A break without indentation is the writer's own.
+        value.erase(0, value.find_first_not_of(" \t\r\n"));
+        value.erase(value.find_last_not_of(" \t\r\n") + 1);
+        std::string joined;
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            const std::size_t indent_end = value.find_first_not_of(" \t", i + 1);
+            if (value[i] == '\n' && indent_end != std::string::npos && indent_end >= i + 3) {
+                while (!joined.empty() && (joined.back() == ' ' || joined.back() == '\r')) {
+                    joined.pop_back();
+                }
+                joined += ' ';
+                i = indent_end - 1;
+            } else {
+                joined += value[i];
+            }
+        }
+        return joined;
+    }
+    [[nodiscard]] pugi::xml_object_range<pugi::xml_named_node_iterator> children(
+        const pugi::xml_node& node, std::string_view name) const {
+        m_names.push_back(qualified(name));
+        return node.children(m_names.back().c_str());
+    }
+
+private:
+    [[nodiscard]] std::string qualified(std::string_view name) const {
+        return m_prefix.empty() ? std::string(name) : m_prefix + ":" + std::string(name);
+    }
+    std::string m_prefix;
+    // The names children() iterates by, kept alive (a deque: adding one moves no other).
+    mutable std::deque<std::string> m_names;
+};
+
+// The root <alert> and the prefix it uses, when it is in CAP 1.2's namespace.
+std::optional<std::pair<pugi::xml_node, std::string>> cap_root(const pugi::xml_document& document) {
+    const pugi::xml_node root = document.document_element();
+    const std::string_view name = root.name();
+    const std::size_t colon = name.find(':');
+    const std::string prefix =
+        colon == std::string_view::npos ? "" : std::string(name.substr(0, colon));
+    const std::string_view local = colon == std::string_view::npos ? name : name.substr(colon + 1);
+    const std::string binding = prefix.empty() ? "xmlns" : "xmlns:" + prefix;
+    if (local != "alert" ||
+        std::string_view(root.attribute(binding.c_str()).as_string()) != cap_namespace) {
+        return std::nullopt;
+    }
+    return std::pair{root, prefix};
 }
 
-std::string screen_language(std::string tag) {
-    if (tag.empty() || tag == "ja-JP" || tag == "ja") {
-        return "ja";
+std::optional<int> level_from_severity(std::string_view severity) {
+    if (severity == "Extreme") {
+        return 5;
     }
-    if (tag.starts_with("en")) {
-        return "en";
+    if (severity == "Severe") {
+        return 4;
     }
-    if (tag == "zh-CN" || tag == "zh-SG" || tag == "zh-Hans-CN") {
-        return "zh-Hans";
+    if (severity == "Moderate") {
+        return 3;
     }
-    if (tag == "ko-KR") {
-        return "ko";
+    if (severity == "Minor") {
+        return 2;
     }
-    return tag;
+    return std::nullopt;
+}
+
+nlohmann::json split_references(const std::string& references) {
+    nlohmann::json list = nlohmann::json::array();
+    std::size_t start = 0;
+    while (start < references.size()) {
+        const std::size_t end =
+            std::min(references.find_first_of(" \t\r\n", start), references.size());
+        if (end > start) {
+            list.push_back(references.substr(start, end - start));
+        }
+        start = end + 1;
+    }
+    return list;
 }
 
 }  // namespace
 
-model::Result<std::string> import_cap(std::string_view xml, const CapImportOptions& options) {
+std::string screen_language(std::string_view tag) {
+    const auto starts = [&](std::string_view prefix) {
+        return tag == prefix || (tag.starts_with(prefix) && tag[prefix.size()] == '-');
+    };
+    if (tag.empty() || starts("en")) {
+        return "en";  // CAP 1.2: no <language> means en-US.
+    }
+    if (starts("ja")) {
+        return tag == "ja-x-easy" ? std::string(tag) : "ja";
+    }
+    if (starts("zh-Hant") || tag == "zh-TW" || tag == "zh-HK" || tag == "zh-MO") {
+        return "zh-Hant";
+    }
+    if (starts("zh")) {
+        return "zh-Hans";
+    }
+    if (starts("ko")) {
+        return "ko";
+    }
+    return std::string(tag);
+}
+
+model::Result<CapImport> import_cap(std::string_view xml, const CapImportOptions& options) {
+    CapImport result;
+    // A DOCTYPE can define entities that expand without end or read files: refused outright,
+    // before anything in it is looked at.
+    if (xml.find("<!DOCTYPE") != std::string_view::npos ||
+        xml.find("<!ENTITY") != std::string_view::npos) {
+        return model::failure(
+            "refused: the document has a DOCTYPE (CAP has none, and keiji resolves no entities)");
+    }
     pugi::xml_document document;
-    const pugi::xml_parse_result parsed = document.load_buffer(xml.data(), xml.size());
+    const pugi::xml_parse_result parsed =
+        document.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_auto);
     if (!parsed) {
         return model::failure(
             fmt::format("not XML at byte {}: {}", parsed.offset, parsed.description()));
     }
-    const pugi::xml_node root = document.child("alert");
-    if (!root || std::string_view(root.attribute("xmlns").as_string()) !=
-                     "urn:oasis:names:tc:emergency:cap:1.2") {
+    const auto found = cap_root(document);
+    if (!found) {
         return model::failure(
-            "not a CAP 1.2 alert (<alert xmlns=\"urn:oasis:names:tc:"
-            "emergency:cap:1.2\">)");
+            "not a CAP 1.2 alert (an <alert> element in the namespace "
+            "urn:oasis:names:tc:emergency:cap:1.2)");
     }
-    nlohmann::json payload = {{"identifier", text_of(root, "identifier")},
-                              {"sender", text_of(root, "sender")},
-                              {"sent", text_of(root, "sent")},
-                              {"status", text_of(root, "status")},
-                              {"msgType", text_of(root, "msgType")}};
+    const auto& [root, prefix] = *found;
+    const CapElements cap(prefix);
+    nlohmann::json payload = {{"identifier", cap.text(root, "identifier")},
+                              {"sender", cap.text(root, "sender")},
+                              {"sent", cap.text(root, "sent")},
+                              {"status", cap.text(root, "status")},
+                              {"msgType", cap.text(root, "msgType")}};
+    const std::string status = payload["status"];
+    const std::string message_type = payload["msgType"];
     // CAP "System" and "Draft" statuses never reach a lobby screen.
-    if (payload["status"] != "Actual" && payload["status"] != "Exercise" &&
-        payload["status"] != "Test") {
-        return model::failure(fmt::format("status \"{}\" is not shown on screens",
-                                          payload["status"].get<std::string>()));
+    if (status != "Actual" && status != "Exercise" && status != "Test") {
+        return model::failure(fmt::format("status \"{}\" is not shown on screens", status));
     }
-    if (const std::string references = text_of(root, "references"); !references.empty()) {
-        nlohmann::json list = nlohmann::json::array();
-        std::size_t start = 0;
-        while (start < references.size()) {
-            const std::size_t end = std::min(references.find(' ', start), references.size());
-            if (end > start) {
-                list.push_back(references.substr(start, end - start));
-            }
-            start = end + 1;
-        }
-        payload["references"] = list;
+    const std::string references = cap.text(root, "references");
+    if (!references.empty()) {
+        payload["references"] = split_references(references);
+    } else if (message_type == "Update" || message_type == "Cancel") {
+        return model::failure(
+            fmt::format("an {} must name the alert it replaces in <references>", message_type));
     }
-    std::optional<int> level = options.level;
+    std::optional<int> level;
+    std::optional<int> severity_level;
     std::string expires;
     std::string area;
     nlohmann::json infos = nlohmann::json::array();
     std::vector<nlohmann::json> shelters;
-    for (const pugi::xml_node info : root.children("info")) {
-        const std::string language = screen_language(text_of(info, "language"));
-        nlohmann::json entry = {{"language", language}, {"headline", text_of(info, "headline")}};
+    for (const pugi::xml_node info : cap.children(root, "info")) {
+        const std::string cap_language = cap.text(info, "language");
+        const std::string language = screen_language(cap_language);
+        if (cap_language.empty()) {
+            result.notes.push_back("an <info> without <language> is en-US (CAP 1.2)");
+        }
+        nlohmann::json entry = {{"language", language}, {"headline", cap.text(info, "headline")}};
         for (const char* name : {"event", "description", "instruction"}) {
-            if (const std::string value = text_of(info, name); !value.empty()) {
+            if (const std::string value = cap.text(info, name); !value.empty()) {
                 entry[name] = value;
             }
         }
         infos.push_back(entry);
         if (expires.empty()) {
-            expires = text_of(info, "expires");
+            expires = cap.text(info, "expires");
         }
         if (area.empty()) {
-            area = info.child("area").child("areaDesc").text().as_string();
+            area = cap.text(cap.child(info, "area"), "areaDesc");
+        }
+        if (!severity_level) {
+            severity_level = level_from_severity(cap.text(info, "severity"));
         }
         std::size_t shelter_index = 0;
-        for (const pugi::xml_node parameter : info.children("parameter")) {
-            const std::string name = text_of(parameter, "valueName");
-            const std::string value = text_of(parameter, "value");
+        for (const pugi::xml_node parameter : cap.children(info, "parameter")) {
+            const std::string name = cap.text(parameter, "valueName");
+            const std::string value = cap.text(parameter, "value");
             if (!level && (name == "警戒レベル" || name == "EvacuationLevel" || name == "level")) {
                 level = std::atoi(value.c_str());
             } else if (name == "避難所" || name == "shelter") {
@@ -105,20 +216,42 @@ model::Result<std::string> import_cap(std::string_view xml, const CapImportOptio
             }
         }
     }
-    if (expires.empty()) {
-        return model::failure(
-            "no <expires> in any <info>: a screen needs to know when the "
-            "alert ends");
-    }
     const auto sent = model::parse_timestamp(payload["sent"].get<std::string>());
-    if (!options.sequence && !sent) {
-        return model::failure("<sent> is not a date and time, and no --sequence was given");
+    if (!sent && (expires.empty() || !options.sequence)) {
+        return model::failure("<sent> is not a date and time");
+    }
+    if (expires.empty()) {
+        const auto until = std::chrono::floor<std::chrono::seconds>(*sent + options.lasting);
+        expires = date::format("%FT%TZ", until);
+        result.notes.push_back(
+            fmt::format("no <expires>: the alert stays {} minutes after <sent>, until {}",
+                        options.lasting.count(), expires));
+    }
+    if (const auto until = model::parse_timestamp(expires); until && sent && *until <= *sent) {
+        return model::failure(fmt::format(
+            "<expires> {} is not after <sent>: the message has expired as it was sent and a "
+            "screen would show nothing (to end an alert, send a Cancel)",
+            expires));
     }
     payload["expires"] = expires;
     payload["sequence"] = options.sequence.value_or(sent ? sent->time_since_epoch().count() : 0);
-    if (payload["msgType"] != "Cancel") {
+    if (message_type != "Cancel") {
         if (!level) {
-            return model::failure("no 警戒レベル parameter in the CAP; give it with --level");
+            level = options.level;
+        }
+        if (!level && severity_level) {
+            level = severity_level;
+            result.notes.push_back(fmt::format(
+                "no 警戒レベル parameter: level {} from <severity> (give --level to choose)",
+                *level));
+        }
+        if (!level) {
+            return model::failure(
+                "no 警戒レベル parameter and no <severity> to take a level from; give it with "
+                "--level");
+        }
+        if (infos.empty()) {
+            return model::failure("no <info>: only a Cancel may come without one");
         }
         payload["level"] = *level;
         payload["info"] = infos;
@@ -129,11 +262,11 @@ model::Result<std::string> import_cap(std::string_view xml, const CapImportOptio
     if (!shelters.empty()) {
         payload["shelters"] = shelters;
     }
-    std::string text = payload.dump(2) + "\n";
-    if (auto checked = parse_alert(text, "converted CAP"); !checked) {
+    result.payload = payload.dump(2) + "\n";
+    if (auto checked = parse_alert(result.payload, "converted CAP"); !checked) {
         return model::failure(checked.error().front().to_string());
     }
-    return text;
+    return result;
 }
 
 }  // namespace keiji::alert

@@ -29,6 +29,7 @@ struct AlertOptions {
     std::string directory;  // publish: a folder served over HTTP.
     std::optional<int> level;
     std::optional<long long> sequence;
+    long lasting_minutes = 360;   // import-cap: how long an alert without <expires> stays.
     std::string language = "en";  // Of messages: "ja..." for Japanese.
 };
 
@@ -163,12 +164,17 @@ int import_cap(const AlertOptions& options) {
     if (!xml) {
         return fail("alert", xml.error(), options.language);
     }
-    auto payload = alert::import_cap(
-        *xml, alert::CapImportOptions{.level = options.level, .sequence = options.sequence});
-    if (!payload) {
-        return fail("alert", std::move(payload.error()).context(options.input), options.language);
+    auto imported = alert::import_cap(
+        *xml, alert::CapImportOptions{.level = options.level,
+                                      .sequence = options.sequence,
+                                      .lasting = std::chrono::minutes{options.lasting_minutes}});
+    if (!imported) {
+        return fail("alert", std::move(imported.error()).context(options.input), options.language);
     }
-    return write_output(options.output, *payload);
+    for (const std::string& note : imported->notes) {
+        std::fputs(fmt::format("keiji alert: {}: {}\n", options.input, note).c_str(), stderr);
+    }
+    return write_output(options.output, imported->payload);
 }
 
 int run_alert(const AlertOptions& options) {
@@ -249,6 +255,10 @@ Command add_alert_command(CLI::App& app, const Context& context) {
         ->check(CLI::Range(1, 5));
     cap_command->add_option("--sequence", options.sequence,
                             "Sequence (default: the <sent> time in seconds since 1970)");
+    cap_command
+        ->add_option("--expires-after", options.lasting_minutes,
+                     "Minutes an alert without <expires> stays after its <sent> (default 360)")
+        ->check(CLI::Range(1, 7 * 24 * 60));
     cap_command->add_option("--out", options.output, "Write the payload here (default stdout)");
     cap_command->callback(on_parse("import-cap"));
     return Command{command, [shared] { return run_alert(*shared); }};

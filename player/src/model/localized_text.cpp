@@ -23,11 +23,22 @@ std::string_view LocalizedText::pick(std::string_view language) const {
 
 namespace {
 
-// ISO 639-1 languages of the ward's residents and visitors (the ward counts 135 nationalities;
-// this covers the languages public signage in Japan is written in, and then some).
-constexpr std::array<std::string_view, 28> known_languages = {
-    "ja", "en", "zh", "ko", "vi", "ne", "tl", "fil", "pt", "es", "id", "th", "my", "fr",
-    "de", "ru", "uk", "ar", "hi", "bn", "si", "mn",  "ms", "it", "fa", "tr", "ur", "km"};
+// Every ISO 639-1 language (and Filipino's ISO 639-2 "fil"): an alert from another agency
+// may be written in any of them (CAP's is-IS, fr-CA), and DejaVu and Noto draw their scripts.
+// Country codes written where a language goes ("jp", "cn", "us") are not among them.
+constexpr std::array<std::string_view, 184> known_languages = {
+    "fil", "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg",
+    "bi",  "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da",
+    "de",  "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr",
+    "fy",  "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz",
+    "ia",  "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj",
+    "kk",  "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln",
+    "lo",  "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb",
+    "nd",  "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi",
+    "pl",  "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk",
+    "sl",  "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti",
+    "tk",  "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo",
+    "wa",  "wo", "xh", "yi", "yo", "za", "zh", "zu"};
 
 bool is_subtag(std::string_view part) {
     return !part.empty() && part.size() <= 8 &&
