@@ -107,15 +107,13 @@ TEST_CASE("frame damage: a layer drawn beyond the frame is clipped to it") {
 }
 
 TEST_CASE("screen: a window gets only what changed, and all of it after damage_all") {
-    // SDL's dummy video driver: a window with a frame buffer in memory, no display needed.
-    REQUIRE(::setenv("SDL_VIDEODRIVER", "dummy", 1) == 0);
-    REQUIRE(SDL_Init(SDL_INIT_VIDEO) == 0);
+    const keiji::test::DummyVideo video;
     {
         auto screen = Screen::open_window(320, 180, WindowMode::windowed);
         REQUIRE(screen.has_value());
         REQUIRE(screen->draws_in_software());
         const Frame frame = screen->frame();
-        SDL_Window* window = SDL_GetWindowFromID(1);
+        SDL_Window* window = keiji::test::DummyVideo::window();
         REQUIRE(window != nullptr);
         const auto fill = [&](SDL_Texture* layer, int height, SDL_Color color) {
             screen->target(layer);
@@ -165,6 +163,4 @@ TEST_CASE("screen: a window gets only what changed, and all of it after damage_a
         CHECK(shown_at(5, 5) == 0x00FF00u);
         CHECK(shown_at(100, 100) == 0xFF0000u);
     }
-    SDL_Quit();
-    ::unsetenv("SDL_VIDEODRIVER");
 }

@@ -137,15 +137,13 @@ TEST_CASE("screen: a crossfade frame is the two slides blended, the header over 
 }
 
 TEST_CASE("screen: a window resized since it opened still gets whole layers") {
-    // SDL's dummy video driver: a window with a frame buffer in memory, no display needed.
-    REQUIRE(::setenv("SDL_VIDEODRIVER", "dummy", 1) == 0);
-    REQUIRE(SDL_Init(SDL_INIT_VIDEO) == 0);
+    const keiji::test::DummyVideo video;
     {
         auto screen = Screen::open_window(320, 180, WindowMode::windowed);
         REQUIRE(screen.has_value());
         REQUIRE(screen->draws_in_software());
         const Frame frame = screen->frame();
-        SDL_Window* window = SDL_GetWindowFromID(1);
+        SDL_Window* window = keiji::test::DummyVideo::window();
         REQUIRE(window != nullptr);
         // Larger: SDL now scales what is drawn on the window to its new size.
         SDL_SetWindowSize(window, 480, 300);
@@ -166,8 +164,6 @@ TEST_CASE("screen: a window resized since it opened still gets whole layers") {
             REQUIRE(int(luma) == 200);
         }
     }
-    SDL_Quit();
-    ::unsetenv("SDL_VIDEODRIVER");
 }
 
 TEST_CASE("screen: a spare layer's pixels go back to the kernel and it paints again as before") {
