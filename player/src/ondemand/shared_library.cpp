@@ -3,6 +3,14 @@
 #include <dlfcn.h>
 #include <fmt/format.h>
 
+extern "C" {
+#include <libavcodec/version.h>
+#include <libavformat/version.h>
+#include <libavutil/macros.h>
+#include <libavutil/version.h>
+#include <libswscale/version.h>
+}
+
 #include <cstdio>
 
 namespace keiji::ondemand {
@@ -46,6 +54,28 @@ SharedLibrary& curl_library() {
 SharedLibrary& mosquitto_library() {
     static SharedLibrary library("libmosquitto.so.1", "libmosquitto1", "MQTT alerts");
     return library;
+}
+
+SharedLibrary& ffmpeg_library(Ffmpeg which) {
+    static SharedLibrary avutil("libavutil.so." AV_STRINGIFY(LIBAVUTIL_VERSION_MAJOR),
+                                "libavutil" AV_STRINGIFY(LIBAVUTIL_VERSION_MAJOR), "video");
+    static SharedLibrary avcodec("libavcodec.so." AV_STRINGIFY(LIBAVCODEC_VERSION_MAJOR),
+                                 "libavcodec" AV_STRINGIFY(LIBAVCODEC_VERSION_MAJOR), "video");
+    static SharedLibrary avformat("libavformat.so." AV_STRINGIFY(LIBAVFORMAT_VERSION_MAJOR),
+                                  "libavformat" AV_STRINGIFY(LIBAVFORMAT_VERSION_MAJOR), "video");
+    static SharedLibrary swscale("libswscale.so." AV_STRINGIFY(LIBSWSCALE_VERSION_MAJOR),
+                                 "libswscale" AV_STRINGIFY(LIBSWSCALE_VERSION_MAJOR), "video");
+    switch (which) {
+        case Ffmpeg::avutil:
+            return avutil;
+        case Ffmpeg::avcodec:
+            return avcodec;
+        case Ffmpeg::avformat:
+            return avformat;
+        case Ffmpeg::swscale:
+            break;
+    }
+    return swscale;
 }
 
 }  // namespace keiji::ondemand
