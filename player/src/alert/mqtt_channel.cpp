@@ -54,7 +54,8 @@ model::Result<std::unique_ptr<MqttChannel>> MqttChannel::start(
     // A clean session: the retained message is what matters, not queued history.
     channel->m_client = mosquitto_new(nullptr, true, channel.get());
     if (channel->m_client == nullptr) {
-        return model::failure("cannot create an MQTT client (out of memory, or libmosquitto1 is missing)");
+        return model::failure(
+            "cannot create an MQTT client (out of memory, or libmosquitto1 is missing)");
     }
     mosquitto_connect_callback_set(channel->m_client, &MqttChannel::on_connect);
     mosquitto_disconnect_callback_set(channel->m_client, &MqttChannel::on_disconnect);

@@ -82,7 +82,8 @@ void Screen::release_pixels(SDL_Texture* layer) const {
     const auto page = std::uintptr_t(::sysconf(_SC_PAGESIZE));
     const auto start = reinterpret_cast<std::uintptr_t>(pixels);
     const std::uintptr_t first = (start + page - 1) / page * page;
-    const std::uintptr_t end = (start + std::uintptr_t(pitch) * std::uintptr_t(height)) / page * page;
+    const std::uintptr_t end =
+        (start + std::uintptr_t(pitch) * std::uintptr_t(height)) / page * page;
     if (end > first) {
         ::madvise(reinterpret_cast<void*>(first), end - first, MADV_DONTNEED);
     }
