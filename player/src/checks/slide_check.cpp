@@ -52,6 +52,9 @@ std::vector<TextField> text_fields(const model::Item& item) {
     if (const auto* event = std::get_if<model::EventContent>(&item.content)) {
         return {{"title", &event->title}, {"venue", &event->venue}, {"body", &event->body}};
     }
+    if (const auto* video = std::get_if<model::VideoContent>(&item.content)) {
+        return {{"title", &video->title}, {"caption", &video->caption}};
+    }
     const auto& notice = std::get<model::NoticeContent>(item.content);
     return {{"title", &notice.title}, {"body", &notice.body}};
 }

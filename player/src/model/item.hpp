@@ -68,6 +68,24 @@ struct TimeWindow {
     TimeOfDay end;
 };
 
+// How a film fills its slot: again and again until the slot ends (loop), once and then its last
+// picture until the slot ends (once), or the slot is the film's own length (to_end).
+enum class VideoPlay { loop, once, to_end };
+
+// A film (the shopping streets' PR films): the file, a band under it with its title and a
+// caption in the template's style, and a poster shown in previews and until its first picture
+// is decoded.
+struct VideoContent {
+    LocalizedText title;
+    LocalizedText caption;
+    std::string video;   // MP4/MOV or Matroska/WebM, relative to the playlist's directory.
+    std::string poster;  // PNG or JPEG, or empty: the film's first picture.
+    VideoPlay play = VideoPlay::loop;
+    bool band = true;  // The title band under the film; false: the film alone.
+    // 0–100; none: muted, as a lobby expects. Sound is not played yet (validate says so).
+    std::optional<int> volume;
+};
+
 // When an item may play, in the ward's local time. Empty parts do not restrict.
 struct ItemSchedule {
     std::optional<std::chrono::year_month_day> from;   // First local date, inclusive.
@@ -76,7 +94,7 @@ struct ItemSchedule {
     std::vector<TimeWindow> windows;
 };
 
-using ItemContent = std::variant<PromoContent, EventContent, NoticeContent>;
+using ItemContent = std::variant<PromoContent, EventContent, NoticeContent, VideoContent>;
 
 struct Item {
     std::string id;
@@ -93,7 +111,7 @@ struct Item {
     std::shared_ptr<const ThemeSpec> theme;
 };
 
-// "promo", "event" or "notice".
+// "promo", "event", "notice" or "video".
 [[nodiscard]] std::string_view type_name(const ItemContent& content);
 
 // The item's title, whatever its type: the text every slide has, so the languages it is written
@@ -105,6 +123,7 @@ struct Item {
 
 // The photo an item shows (a path, relative to its playlist until content loading resolves it),
 // or nullptr for an item that has none: the one place that knows which types carry an image.
+// A film's is its poster.
 [[nodiscard]] inline const std::string* image_of(const Item& item) {
     if (const auto* promo = std::get_if<PromoContent>(&item.content)) {
         return &promo->image;
@@ -112,10 +131,41 @@ struct Item {
     if (const auto* event = std::get_if<EventContent>(&item.content)) {
         return &event->image;
     }
+    if (const auto* video = std::get_if<VideoContent>(&item.content)) {
+        return &video->poster;
+    }
     return nullptr;
 }
 [[nodiscard]] inline std::string* image_of(Item& item) {
     return const_cast<std::string*>(image_of(std::as_const(item)));
+}
+
+// The film an item plays (a path, like image_of's), or nullptr for an item that is not one.
+[[nodiscard]] inline const VideoContent* video_of(const Item& item) {
+    return std::get_if<VideoContent>(&item.content);
+}
+[[nodiscard]] inline VideoContent* video_of(Item& item) {
+    return std::get_if<VideoContent>(&item.content);
+}
+
+// Every file an item uses, as paths like image_of's: its photo or poster (when it names one) and
+// its film. Content loading resolves them, the feed builder carries them as assets.
+[[nodiscard]] inline std::vector<std::string*> files_of(Item& item) {
+    std::vector<std::string*> files;
+    if (std::string* image = image_of(item); image != nullptr && !image->empty()) {
+        files.push_back(image);
+    }
+    if (VideoContent* video = video_of(item)) {
+        files.push_back(&video->video);
+    }
+    return files;
+}
+[[nodiscard]] inline std::vector<const std::string*> files_of(const Item& item) {
+    std::vector<const std::string*> files;
+    for (std::string* file : files_of(const_cast<Item&>(item))) {
+        files.push_back(file);
+    }
+    return files;
 }
 
 }  // namespace keiji::model

@@ -217,6 +217,22 @@ std::optional<std::string> ObjectReader::string(std::string_view name, Presence 
     return value->get<std::string>();
 }
 
+std::optional<bool> ObjectReader::boolean(std::string_view name, Presence presence) {
+    const nlohmann::json* value = member(name, presence);
+    if (value == nullptr) {
+        return std::nullopt;
+    }
+    if (!value->is_boolean()) {
+        fail(name,
+             {fmt::format("\"{}\" must be true or false without quotes, found {}", name,
+                          describe_type(*value)),
+              fmt::format("「{}」は引用符なしの true か false にしてください({} になっています)",
+                          name, describe_type_ja(*value))});
+        return std::nullopt;
+    }
+    return value->get<bool>();
+}
+
 std::optional<double> ObjectReader::number(std::string_view name, Presence presence, double minimum,
                                            double maximum) {
     const nlohmann::json* value = member(name, presence);

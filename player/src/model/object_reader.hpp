@@ -37,6 +37,7 @@ public:
     [[nodiscard]] std::string member_pointer(std::string_view name) const;
 
     [[nodiscard]] std::optional<std::string> string(std::string_view name, Presence presence);
+    [[nodiscard]] std::optional<bool> boolean(std::string_view name, Presence presence);
     [[nodiscard]] std::optional<double> number(std::string_view name, Presence presence,
                                                double minimum, double maximum);
     [[nodiscard]] std::optional<long long> integer(std::string_view name, Presence presence,

@@ -132,6 +132,43 @@ std::vector<std::string> read_languages(ObjectReader& reader) {
     return languages;
 }
 
+// {"type": "video", "video": "films/azabu-juban.mp4", "play": "loop", ...}
+VideoContent read_video(const JsonDocument& document, const std::string& pointer,
+                        const std::vector<std::string_view>& names, Errors& errors) {
+    ObjectReader reader(document, pointer, errors, names);
+    VideoContent video;
+    video.title = reader.text("title", Presence::required).value_or(LocalizedText{});
+    video.caption = reader.text("caption", Presence::optional).value_or(LocalizedText{});
+    video.video = reader.string("video", Presence::required).value_or("");
+    if (reader.has("video") && video.video.empty()) {
+        reader.fail("video", {"name the film's file, e.g. \"films/azabu-juban.mp4\"",
+                              "動画ファイルを \"films/azabu-juban.mp4\" のように書いてください"});
+    }
+    video.poster = reader.string("poster", Presence::optional).value_or("");
+    if (const auto play = reader.string("play", Presence::optional)) {
+        if (*play == "once") {
+            video.play = VideoPlay::once;
+        } else if (*play == "to_end") {
+            video.play = VideoPlay::to_end;
+        } else if (*play != "loop") {
+            reader.fail("play",
+                        {fmt::format("\"play\" is \"{}\"; write \"loop\" (again and "
+                                     "again for the duration), \"once\" or \"to_end\" "
+                                     "(the film's own length)",
+                                     *play),
+                         fmt::format("「play」が「{}」になっています。\"loop\"(表示時間の間く"
+                                     "り返す)、\"once\"(1 回)、\"to_end\"(動画の長さだけ"
+                                     "流す)のいずれかにしてください",
+                                     *play)});
+        }
+    }
+    video.band = reader.boolean("band", Presence::optional).value_or(true);
+    if (const auto volume = reader.integer("volume", Presence::optional, 0, 100)) {
+        video.volume = int(*volume);
+    }
+    return video;
+}
+
 std::optional<ItemContent> read_content(const JsonDocument& document, const std::string& pointer,
                                         std::string_view type, Errors& errors) {
     // Members every item type shares; each type adds its own.
@@ -188,6 +225,11 @@ std::optional<ItemContent> read_content(const JsonDocument& document, const std:
         }
         return notice;
     }
+    if (type == "video") {
+        return read_video(
+            document, pointer,
+            with_common({"title", "caption", "video", "poster", "play", "band", "volume"}), errors);
+    }
     return std::nullopt;
 }
 
@@ -206,12 +248,12 @@ std::optional<Item> read_item(const JsonDocument& document, const std::string& p
     }
     auto content = read_content(document, pointer, *type, errors);
     if (!content) {
-        common.fail("type", {fmt::format("unknown item type \"{}\"; use \"promo\", \"event\" or "
-                                         "\"notice\"",
+        common.fail("type", {fmt::format("unknown item type \"{}\"; use \"promo\", \"event\", "
+                                         "\"notice\" or \"video\"",
                                          *type),
                              fmt::format("「{}」という種類はありません。\"promo\"(連携自治体PR)、"
-                                         "\"event\"(イベント)、\"notice\"(お知らせ)のいずれかに"
-                                         "してください",
+                                         "\"event\"(イベント)、\"notice\"(お知らせ)、"
+                                         "\"video\"(動画)のいずれかにしてください",
                                          *type)});
         return std::nullopt;
     }
@@ -246,8 +288,10 @@ std::string_view type_name(const ItemContent& content) {
             return "promo";
         case 1:
             return "event";
-        default:
+        case 2:
             return "notice";
+        default:
+            return "video";
     }
 }
 
