@@ -87,6 +87,16 @@ int VideoFrame::height() const {
     return m_frame->height;
 }
 
+bool VideoFrame::bt709() const {
+    // Unmarked HD films are BT.709 in practice (what players, and SDL's automatic mode, assume).
+    return m_frame->colorspace == AVCOL_SPC_BT709 ||
+           (m_frame->colorspace == AVCOL_SPC_UNSPECIFIED && m_frame->height >= 720);
+}
+
+bool VideoFrame::full_range() const {
+    return m_frame->color_range == AVCOL_RANGE_JPEG || m_frame->format == AV_PIX_FMT_YUVJ420P;
+}
+
 const std::uint8_t* VideoFrame::plane(int i) const {
     return m_frame->data[i];
 }
@@ -127,6 +137,8 @@ model::Result<VideoFrame> VideoDecoder::Internals::to_frame() {
         return model::failure("cannot convert the video's pixels");
     }
     converted->format = AV_PIX_FMT_YUV420P;
+    converted->colorspace = picture->colorspace;
+    converted->color_range = picture->color_range;
     converted->width = picture->width;
     converted->height = picture->height;
     if (av_frame_get_buffer(converted.get(), 0) < 0 ||
@@ -311,6 +323,15 @@ std::optional<VideoFrame> VideoDecoder::frame_at(microseconds elapsed) {
         m_changed.notify_all();
     }
     return due;
+}
+
+std::optional<microseconds> VideoDecoder::wait_next_due(std::chrono::milliseconds wait) {
+    std::unique_lock lock(m_mutex);
+    m_changed.wait_for(lock, wait, [&] { return !m_queue.empty() || m_ended; });
+    if (m_queue.empty()) {
+        return std::nullopt;
+    }
+    return m_queue.front().time();
 }
 
 std::optional<VideoFrame> VideoDecoder::next_frame(std::chrono::milliseconds wait) {

@@ -32,6 +32,9 @@ public:
     [[nodiscard]] Layout layout() const { return m_layout; }
     [[nodiscard]] int width() const;
     [[nodiscard]] int height() const;
+    // Its colours are BT.709 (HD) rather than BT.601, and use the full 0–255 range.
+    [[nodiscard]] bool bt709() const;
+    [[nodiscard]] bool full_range() const;
     // Plane i (0: Y; 1 and 2: U and V for i420, 1: interleaved UV for nv12) and its row length.
     [[nodiscard]] const std::uint8_t* plane(int i) const;
     [[nodiscard]] int pitch(int i) const;
@@ -67,6 +70,10 @@ public:
     [[nodiscard]] std::optional<VideoFrame> next_frame(std::chrono::milliseconds wait);
     // When the next frame is due, if one is decoded: the screen sleeps until then.
     [[nodiscard]] std::optional<std::chrono::microseconds> next_due();
+    // The same, waiting for the decoder (at most `wait`) when none is decoded yet: a headless
+    // run's virtual clock does not wait for the decoder's thread by itself.
+    [[nodiscard]] std::optional<std::chrono::microseconds> wait_next_due(
+        std::chrono::milliseconds wait);
     // The file is played to its end (not looping) and every frame was taken.
     [[nodiscard]] bool finished();
     // Why the video ended early, when it did.

@@ -74,6 +74,12 @@ struct MemoryReader {
 // order), their gaps should all be one frame's length, give or take a rounding.
 bool unevenly_spaced(std::vector<std::int64_t> times) {
     std::sort(times.begin(), times.end());
+    // Packets come in decoding order: with B-frames the last few read leave out pictures shown
+    // between them that come in the next packets. Those gaps are the sample's end, not the film's.
+    constexpr std::size_t reorder_depth = 16;
+    if (times.size() > 2 * reorder_depth) {
+        times.resize(times.size() - reorder_depth);
+    }
     std::vector<std::int64_t> gaps;
     for (std::size_t i = 1; i < times.size(); ++i) {
         if (times[i] > times[i - 1]) {

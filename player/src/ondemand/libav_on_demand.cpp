@@ -223,6 +223,17 @@ KEIJI_ON_DEMAND int(sws_scale)(SwsContext* context, const uint8_t* const from[],
     return forward<decltype(sws_scale)>(swscale(), "sws_scale", missing, context, from, from_stride,
                                         first_row, rows, to, to_stride);
 }
+KEIJI_ON_DEMAND const int*(sws_getCoefficients)(int colorspace) {
+    return forward<decltype(sws_getCoefficients)>(swscale(), "sws_getCoefficients",
+                                                  static_cast<const int*>(nullptr), colorspace);
+}
+KEIJI_ON_DEMAND int(sws_setColorspaceDetails)(SwsContext* context, const int from_table[4],
+                                              int from_range, const int to_table[4], int to_range,
+                                              int brightness, int contrast, int saturation) {
+    return forward<decltype(sws_setColorspaceDetails)>(
+        swscale(), "sws_setColorspaceDetails", missing, context, from_table, from_range, to_table,
+        to_range, brightness, contrast, saturation);
+}
 KEIJI_ON_DEMAND void(sws_freeContext)(SwsContext* context) {
     forward_void<decltype(sws_freeContext)>(swscale(), "sws_freeContext", context);
 }

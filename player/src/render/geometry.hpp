@@ -30,4 +30,20 @@ struct Frame {
     }
 };
 
+// The largest rectangle of `width`:`height` centred in `box`, in even sizes (what YUV 4:2:0
+// scalers and SDL's YUV textures want): where a film goes. `box` when either is unknown (0).
+[[nodiscard]] inline Rect fit_inside(Rect box, int width, int height) {
+    if (width <= 0 || height <= 0 || box.w <= 0 || box.h <= 0) {
+        return box;
+    }
+    const double scale_w = double(box.w) / width;
+    const double scale_h = double(box.h) / height;
+    const double scale = scale_w < scale_h ? scale_w : scale_h;
+    const int w = int(width * scale) / 2 * 2;
+    const int h = int(height * scale) / 2 * 2;
+    const Rect fitted{box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w < 2 ? 2 : w,
+                      h < 2 ? 2 : h};
+    return fitted;
+}
+
 }  // namespace keiji::render

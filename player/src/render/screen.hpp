@@ -70,6 +70,13 @@ public:
     // where its pixels are ours (the software renderer) their memory goes back to the kernel,
     // and comes back as zero pages (black) when it is painted. Other layers are left alone.
     void release_pixels(SDL_Texture* layer) const;
+    // The layer's pixels are memory keiji may write to (SDL_LockTexture) and see on the next
+    // present: an opaque layer on the software renderer (make_opaque_layer). Such a layer is
+    // never painted in part through target(), which paints it whole on the frame.
+    [[nodiscard]] bool pixels_are_ours(SDL_Texture* layer) const;
+    // Part of `layer` was written outside target() (a film's picture through its pixels, or
+    // SDL_UpdateTexture): the next present composes it again.
+    void layer_changed(SDL_Texture* layer) const { m_repainted.push_back(layer); }
     // Directs drawing into `layer` (nullptr: the screen itself). Painting a layer ends at the
     // next target() or present(); until then what the screen shows may be painted over.
     void target(SDL_Texture* layer) const;

@@ -68,6 +68,10 @@ TextureHandle Screen::make_opaque_layer(int width, int height) const {
         readable ? SDL_TEXTUREACCESS_STREAMING : SDL_TEXTUREACCESS_TARGET, width, height));
 }
 
+bool Screen::pixels_are_ours(SDL_Texture* layer) const {
+    return layer != nullptr && renders_in_software() && is_streaming(layer);
+}
+
 void Screen::release_pixels(SDL_Texture* layer) const {
     int height = 0;
     void* pixels = nullptr;

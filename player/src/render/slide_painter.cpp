@@ -63,6 +63,8 @@ PaintReport paint_slide(Canvas& canvas, Frame frame, const model::Item& item,
         detail::paint_event(canvas, layout, *event, context, theme, report);
     } else if (const auto* notice = std::get_if<model::NoticeContent>(&item.content)) {
         detail::paint_notice(canvas, layout, *notice, context, theme, report);
+    } else if (const auto* video = std::get_if<model::VideoContent>(&item.content)) {
+        detail::paint_video(canvas, layout, *video, context, theme, report);
     }
     paint_footer(canvas, frame, context, theme);
     canvas.record_text(nullptr);

@@ -30,6 +30,10 @@ struct SlideContext {
     // `second_fonts` (nullptr: the canvas's own). Empty: one language.
     std::string second_language;
     FontSet* second_fonts = nullptr;
+    // A video item's film size, when known: its pictures (and poster) are fitted to it
+    // (PaintReport::film). 0: the whole film box.
+    int film_width = 0;
+    int film_height = 0;
 };
 
 // What went wrong while painting: the slide is still drawn, and the caller logs these.
@@ -37,6 +41,8 @@ struct PaintReport {
     std::vector<std::string> problems;
     // Every text box painted, with the size it got, overflow and missing glyphs (for the lint).
     std::vector<DrawnText> texts;
+    // A video item: where the film's pictures go (black until the first, or the poster).
+    Rect film{};
 };
 
 // Paints `item` over the whole frame except the header band, which paint_header() owns (and the

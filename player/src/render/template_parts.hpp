@@ -50,5 +50,8 @@ void paint_event(Canvas& canvas, const Layout& layout, const model::EventContent
                  const SlideContext& context, const Theme& theme, PaintReport& report);
 void paint_notice(Canvas& canvas, const Layout& layout, const model::NoticeContent& notice,
                   const SlideContext& context, const Theme& theme, PaintReport& report);
+// Sets report.film, where the film's pictures go.
+void paint_video(Canvas& canvas, const Layout& layout, const model::VideoContent& video,
+                 const SlideContext& context, const Theme& theme, PaintReport& report);
 
 }  // namespace keiji::render::detail
