@@ -66,8 +66,10 @@ void check_image(const storage::PlaylistFile& file, std::size_t index, const std
                     .first;
     }
     const Examined& examined = known->second;
+    // A film's picture is its poster.
+    const bool poster = model::video_of(file.playlist.items.at(index)) != nullptr;
     const std::string pointer =
-        model::append_pointer(model::append_pointer("/items", index), "image");
+        model::append_pointer(model::append_pointer("/items", index), poster ? "poster" : "image");
     const model::SourceLocation where = file.document.location_of(pointer);
     if (examined.failure) {
         problems.push_back(model::Error{.where = where, .message = *examined.failure});

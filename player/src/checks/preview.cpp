@@ -1,6 +1,7 @@
 #include "checks/preview.hpp"
 
 #include "checks/asset_check.hpp"
+#include "checks/film_check.hpp"
 #include "checks/slide_check.hpp"
 #include "schedule/eligibility.hpp"
 #include "schedule/slide_language.hpp"
@@ -14,6 +15,8 @@ model::Result<SlidePreview> preview_item(const storage::PlaylistFile& file, std:
                          .duration = item.duration,
                          .playing = schedule::is_eligible(item, screen.at, *screen.zone),
                          .problems = check_item_images(file, index, screen.frame)};
+    std::ranges::move(check_item_film(file, index, screen.frame),
+                      std::back_inserter(preview.problems));
     const SlideCheckSetup setup{
         .shot = {.language = screen.language,
                  .language_label = screen.languages.size() > 1

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "checks/asset_check.hpp"
+#include "checks/film_check.hpp"
 #include "checks/language_check.hpp"
 #include "checks/slide_check.hpp"
 #include "schedule/lint.hpp"
@@ -40,6 +41,7 @@ FileReport validate_playlist(const storage::PlaylistFile& file, const ScreenUnde
     };
     add(schedule::schedule_warnings(file.playlist, *screen.zone));
     add(check_images(file, screen.frame));
+    add(check_films(file, screen.frame));
     add(check_languages(file, screen.languages));
     const SlideCheckSetup setup{.shot = {.language = screen.language,
                                          .at = screen.at,

@@ -51,8 +51,8 @@ void add_playlist(LoadedContent& content, model::Playlist playlist, const std::s
                                         item.id)}});
             continue;
         }
-        if (std::string* image = model::image_of(item)) {
-            *image = resolve(playlist, item, *image);
+        for (std::string* used : model::files_of(item)) {
+            *used = resolve(playlist, item, *used);
         }
         content.items.push_back(std::move(item));
     }
@@ -84,7 +84,7 @@ LoadedContent load_content(const std::string& path) {
         add_playlist(content, std::move(loaded->playlist), file.string(), seen_ids,
                      relative_to_playlist);
     }
-    skip_items_with_unusable_images(content);
+    skip_items_with_unusable_files(content);
     return content;
 }
 
@@ -107,11 +107,12 @@ LoadedContent load_snapshot(const sync::Snapshot& snapshot) {
         }
         content.problems.push_back(model::Error{
             .where = item.where,
-            .message = {fmt::format("the image \"{}\" is not among the feed's assets; the slide "
+            .message = {fmt::format("the file \"{}\" is not among the feed's assets; the slide "
                                     "plays without it",
                                     image),
-                        fmt::format("画像「{}」がフィードの素材にありません。画像なしで表示します",
-                                    image)},
+                        fmt::format(
+                            "ファイル「{}」がフィードの素材にありません。それなしで表示します",
+                            image)},
             .severity = model::Severity::warning});
         return std::string();
     };
@@ -129,7 +130,7 @@ LoadedContent load_snapshot(const sync::Snapshot& snapshot) {
         }
         add_playlist(content, std::move(loaded->playlist), file.url, seen_ids, from_feed_assets);
     }
-    skip_items_with_unusable_images(content);
+    skip_items_with_unusable_files(content);
     return content;
 }
 

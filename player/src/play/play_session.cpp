@@ -65,7 +65,9 @@ PlayerOptions player_options(const Settings& settings, const date::time_zone* zo
         .ticker = settings.ticker,
         .zone = zone,
         .opening_hours = opening_hours,
-        .header_status = std::move(header_status)};
+        .header_status = std::move(header_status),
+        // A virtual clock jumps to the next picture's time at once: the decoder is waited for.
+        .wait_for_pictures = settings.headless && !settings.realtime};
 }
 
 }  // namespace

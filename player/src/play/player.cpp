@@ -93,6 +93,7 @@ void Player::plan_next(const model::Instant& now, std::chrono::steady_clock::tim
     if (const std::string* image = model::image_of(m_items[m_planned->item])) {
         m_images.prefetch(*image);
     }
+    open_film_ahead();
 }
 
 Player::Slide Player::prepare_next(const model::Instant& now) {
@@ -109,6 +110,7 @@ Player::Slide Player::prepare_next(const model::Instant& now) {
     m_planned.reset();
     const render::Frame frame = m_screen.frame();
     slide.layer = slide_layer();
+    render::Rect film_where{};
     m_screen.target(slide.layer.get());
     // The photo was decoded ahead (plan_next); the layer is complete before any frame shows it.
     if (decision.kind == schedule::SlotKind::item) {
@@ -133,6 +135,11 @@ Player::Slide Player::prepare_next(const model::Instant& now) {
         if (const auto* event = std::get_if<model::EventContent>(&item.content)) {
             context.event = schedule::event_state(*event, wall, zone);
         }
+        if (model::video_of(item) != nullptr) {
+            slide.film = film_for(decision.item);
+            context.film_width = slide.film ? slide.film->width() : 0;
+            context.film_height = slide.film ? slide.film->height() : 0;
+        }
         const render::PaintReport report =
             render::paint_slide(canvas, frame, item, context,
                                 item.theme ? m_playlist_themes.at(item.theme.get()) : m_theme);
@@ -142,6 +149,7 @@ Player::Slide Player::prepare_next(const model::Instant& now) {
         }
         // The planner may cut the slot short (the item's window ends, a higher priority starts).
         slide.until = now.monotonic + length;
+        film_where = report.film;
     } else {
         render::Canvas canvas(m_screen.renderer(), m_fonts, &m_images);
         slide.blank = decision.kind == schedule::SlotKind::closed && m_options.opening_hours &&
@@ -167,45 +175,12 @@ Player::Slide Player::prepare_next(const model::Instant& now) {
     }
     m_screen.target(nullptr);
     slide.shown_at = now.monotonic;
-    return slide;
-}
-
-std::pair<std::string, std::chrono::seconds> Player::language_for(std::size_t item_index,
-                                                                  std::chrono::seconds length,
-                                                                  std::string& second) {
-    const model::Item& item = m_items[item_index];
-    switch (m_options.language_layout) {
-        case LanguageLayout::bilingual: {
-            auto [first, other] = m_languages.next_pair(item);
-            second = std::move(other);
-            return {std::move(first), length};
-        }
-        case LanguageLayout::split: {
-            if (m_split && m_split->item == item_index && !m_split->languages.empty()) {
-                std::string language = std::move(m_split->languages.front());
-                m_split->languages.erase(m_split->languages.begin());
-                const std::chrono::seconds part = m_split->part;
-                if (m_split->languages.empty()) {
-                    m_split.reset();
-                }
-                return {std::move(language), part};
-            }
-            m_split.reset();
-            const schedule::SplitPlan plan = schedule::plan_split(
-                length, schedule::languages_shown(item, m_languages.screen_languages()).size());
-            std::vector<std::string> languages = m_languages.next_several(item, plan.parts);
-            const std::chrono::seconds part = plan.part;
-            std::string first = std::move(languages.front());
-            languages.erase(languages.begin());
-            if (!languages.empty()) {
-                m_split = SplitRest{item_index, std::move(languages), part};
-            }
-            return {std::move(first), part};
-        }
-        case LanguageLayout::rotate:
-            break;
+    if (slide.film) {
+        // Into the finished layer: the film's time starts as the slide begins to appear.
+        slide.film->start(slide.layer.get(), film_where, now.monotonic);
+        m_film_pictures += slide.film->pictures_shown() > 0 ? 1 : 0;
     }
-    return {m_languages.next(item), length};
+    return slide;
 }
 
 render::TextureHandle Player::slide_layer() {
@@ -270,6 +245,7 @@ void Player::present_still() const {
 
 UpdateResult Player::update(const model::Instant& now) {
     UpdateResult result;
+    m_film_pictures = 0;
     render::ClockFace face = render::format_clock(
         std::chrono::floor<std::chrono::seconds>(now.wall), *m_options.zone, m_theme.date_style);
     if (m_options.header_status) {
@@ -308,6 +284,11 @@ UpdateResult Player::update(const model::Instant& now) {
         }
     }
 
+    m_film_pictures += advance_films(now);
+    if (m_film_pictures > 0 && !m_incoming) {
+        m_needs_present = true;
+    }
+
     const render::Frame frame = m_screen.frame();
     if (m_incoming) {
         const auto length = render::transition_length(m_options.transition, m_options.crossfade);
@@ -340,6 +321,7 @@ UpdateResult Player::update(const model::Instant& now) {
     if (!m_incoming && !m_planned) {
         plan_next(now, m_current->until);
     }
+    result.film_pictures = m_film_pictures;
     result.item_id = item_id(*m_current);
     result.language = m_current->language;
     result.transitioning = m_incoming.has_value();
@@ -351,6 +333,7 @@ UpdateResult Player::update(const model::Instant& now) {
     if (m_incoming) {
         result.next_deadline = now.monotonic + m_options.frame_interval;
     }
+    result.next_deadline = film_deadline(now, result.next_deadline);
     return result;
 }
 

@@ -12,6 +12,7 @@
 #include "model/clock.hpp"
 #include "model/item.hpp"
 #include "model/playlist.hpp"
+#include "play/slide_film.hpp"
 #include "render/clock_face.hpp"
 #include "render/font_set.hpp"
 #include "render/image_cache.hpp"
@@ -56,6 +57,9 @@ struct PlayerOptions {
     // A note for the header at a given time (最終更新 … when the content may be stale); empty
     // function or empty text: none.
     std::function<std::string(model::TimePoint)> header_status;
+    // Films: wait for each picture to be decoded before its time (a headless run on a virtual
+    // clock, which does not wait for the decoder's thread); a screen in real time never waits.
+    bool wait_for_pictures = false;
 };
 
 // What one update did, and when the player next needs to run.
@@ -67,6 +71,7 @@ struct UpdateResult {
     std::string language;          // The language it is shown in (proof of play records it).
     bool transitioning = false;    // A transition is under way: the frame is a blend of two.
     bool dark_on_purpose = false;  // Closed with "outside_hours": "blank": black is right.
+    int film_pictures = 0;         // Pictures of films painted for this frame.
 };
 
 // The slide on screen when a player is replaced (the content was reloaded): the new player keeps
@@ -115,6 +120,7 @@ private:
         std::string language;             // The language the item is shown in.
         std::chrono::steady_clock::time_point shown_at{};
         std::chrono::steady_clock::time_point until{};
+        std::unique_ptr<SlideFilm> film;  // A video item's film, playing in the layer.
     };
 
     // Decides what appears at `at` and starts decoding its photo on a worker thread. Called as
@@ -128,6 +134,16 @@ private:
     // The slide leaves the screen: its layer becomes the spare.
     void retire(Slide& slide);
     void paint_header(const render::ClockFace& face);
+    // Films (player_films.cpp). The film of a video item: the one opened ahead when it was
+    // planned, else opened now; its first picture decoded, so the slide never shows black.
+    std::unique_ptr<SlideFilm> film_for(std::size_t item);
+    // Opens the film of the planned item ahead, while the slide before it is up.
+    void open_film_ahead();
+    // Paints the pictures due at `now` on the slides on screen; how many.
+    int advance_films(const model::Instant& now);
+    // The earliest next picture of the films on screen, or `deadline`.
+    [[nodiscard]] std::chrono::steady_clock::time_point film_deadline(
+        const model::Instant& now, std::chrono::steady_clock::time_point deadline);
     // Composes the slide layers with the header and the ticker on top, and shows the frame.
     void present(const render::Layer& outgoing, const render::Layer& incoming) const;
     void present_still() const;
@@ -163,6 +179,10 @@ private:
     // What prepare_next() paints next, and the moment it was planned for.
     std::optional<schedule::Decision> m_planned;
     std::chrono::steady_clock::time_point m_planned_for{};
+    // The film of m_planned, opened ahead (open_film_ahead), and its item.
+    std::unique_ptr<SlideFilm> m_next_film;
+    int m_film_pictures = 0;  // Painted during this update (UpdateResult::film_pictures).
+    std::size_t m_next_film_item = 0;
     std::string m_just_shown;  // The carried slide's item (continue_from), until the next plan.
     std::optional<render::Ticker> m_ticker;
     std::chrono::steady_clock::time_point m_ticker_start{};

@@ -103,7 +103,8 @@ std::expected<BuiltFeed, model::Errors> build_feed(const fs::path& folder,
                                                    const alert::SecretKey* key) {
     model::Errors problems;
     std::vector<FeedPlaylistFile> playlists;
-    std::map<std::string, std::string> images;  // Path in the folder → the playlist using it.
+    // Photos, posters and films: path in the folder → the playlist using it.
+    std::map<std::string, std::string> images;
     for (const fs::path& file : storage::playlist_files_in(folder)) {
         const auto playlist = storage::load_playlist_file(file);
         if (!playlist) {
@@ -111,8 +112,8 @@ std::expected<BuiltFeed, model::Errors> build_feed(const fs::path& folder,
             continue;
         }
         for (const model::Item& item : playlist->playlist.items) {
-            if (const std::string* image = model::image_of(item); image && !image->empty()) {
-                images.emplace(*image, file.string());
+            for (const std::string* used : model::files_of(item)) {
+                images.emplace(*used, file.string());
             }
         }
         playlists.push_back({playlist->playlist.id, file.filename().string()});
@@ -122,10 +123,10 @@ std::expected<BuiltFeed, model::Errors> build_feed(const fs::path& folder,
         if (!model::is_safe_relative_path(image) || !describe_file(folder / image, image)) {
             problems.push_back(model::Error{
                 .where = {.file = playlist_file},
-                .message = {fmt::format("the image \"{}\" is not a file inside {} (or is empty)",
+                .message = {fmt::format("the file \"{}\" is not a file inside {} (or is empty)",
                                         image, folder.string()),
-                            fmt::format("画像「{}」が {} の中にない(または空の)ファイルです", image,
-                                        folder.string())}});
+                            fmt::format("ファイル「{}」が {} の中にない(または空の)ファイルです",
+                                        image, folder.string())}});
             continue;
         }
         assets.push_back(image);

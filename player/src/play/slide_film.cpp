@@ -1,0 +1,115 @@
+#include "play/slide_film.hpp"
+
+#include <fmt/format.h>
+
+#include "kiosk/log.hpp"
+
+namespace keiji::play {
+
+namespace {
+
+using std::chrono::microseconds;
+
+}  // namespace
+
+model::Result<std::unique_ptr<SlideFilm>> SlideFilm::open(render::Screen& screen,
+                                                          const model::VideoContent& video,
+                                                          const std::string& item_id) {
+    // "once" plays to the end and holds the last picture; "loop" and "to_end" loop, and the slot
+    // ends "to_end" at the film's own length.
+    auto decoder = KEIJI_TRY(media::VideoDecoder::open(
+        video.video, media::DecoderOptions{.loop = video.play != model::VideoPlay::once}));
+    return std::unique_ptr<SlideFilm>(new SlideFilm(screen, std::move(decoder), item_id));
+}
+
+SlideFilm::SlideFilm(render::Screen& screen, std::unique_ptr<media::VideoDecoder> decoder,
+                     std::string item_id)
+    : m_decoder(std::move(decoder)), m_painter(screen), m_item_id(std::move(item_id)) {}
+
+bool SlideFilm::take_first(std::chrono::milliseconds wait) {
+    if (!m_first) {
+        m_first = m_decoder->next_frame(wait);
+    }
+    if (!m_first) {
+        note_problem();
+        if (!m_problem_said) {
+            kiosk::log(kiosk::Priority::warning, "video",
+                       fmt::format("item \"{}\": the film's first picture was not ready in {} ms; "
+                                   "its poster shows until it is",
+                                   m_item_id, wait.count()));
+        }
+        return false;
+    }
+    m_width = m_first->width();
+    m_height = m_first->height();
+    return true;
+}
+
+void SlideFilm::start(SDL_Texture* layer, render::Rect where, Clock::time_point start) {
+    m_layer = layer;
+    m_where = where;
+    // The first picture's own time is the film's zero (a stream may start after 0).
+    m_start = start - (m_first ? std::chrono::duration_cast<Clock::duration>(m_first->time())
+                               : Clock::duration::zero());
+    if (m_first) {
+        paint(*m_first);
+        m_first.reset();
+    }
+}
+
+bool SlideFilm::advance(Clock::time_point now) {
+    if (m_layer == nullptr) {
+        return false;
+    }
+    const auto elapsed = std::chrono::duration_cast<microseconds>(now - m_start);
+    std::optional<media::VideoFrame> due = m_decoder->frame_at(elapsed);
+    if (!due && m_shown == 0) {
+        // The first picture came late (take_first gave up): it shows as soon as it is there.
+        due = m_decoder->next_frame(std::chrono::milliseconds{0});
+    }
+    if (!due) {
+        note_problem();
+        return false;
+    }
+    paint(*due);
+    return true;
+}
+
+std::optional<SlideFilm::Clock::time_point> SlideFilm::next_due(std::chrono::milliseconds wait) {
+    const std::optional<microseconds> due =
+        wait.count() > 0 ? m_decoder->wait_next_due(wait) : m_decoder->next_due();
+    if (!due) {
+        return std::nullopt;
+    }
+    return m_start + std::chrono::duration_cast<Clock::duration>(*due);
+}
+
+bool SlideFilm::waiting_for_decoder() {
+    return !m_decoder->next_due() && !m_decoder->finished() && !m_decoder->problem();
+}
+
+void SlideFilm::paint(const media::VideoFrame& picture) {
+    if (auto painted = m_painter.paint(picture, m_layer, m_where); !painted) {
+        if (!m_problem_said) {
+            kiosk::log(kiosk::Priority::warning, "video",
+                       fmt::format("item \"{}\": {}", m_item_id, painted.error().text()));
+            m_problem_said = true;
+        }
+        return;
+    }
+    ++m_shown;
+}
+
+void SlideFilm::note_problem() {
+    if (m_problem_said) {
+        return;
+    }
+    if (auto problem = m_decoder->problem()) {
+        kiosk::log(kiosk::Priority::warning, "video",
+                   fmt::format("item \"{}\": {}; its last picture stays until the slot ends",
+                               m_item_id, problem->text()));
+        m_problem_said = true;
+    }
+}
+
+}  // namespace keiji::play
