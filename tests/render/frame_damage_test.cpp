@@ -100,6 +100,16 @@ TEST_CASE(
     CHECK(same(changed_region(before, after, hd), Rect{0, 0, 1920, 1000}));
 }
 
+TEST_CASE("frame damage: a film's new picture is its place in the slide, and only that") {
+    std::vector<LayerPlacement> next = still(&slide_a);
+    next[0].repainted = true;
+    next[0].repainted_part = Rect{150, 120, 1620, 912};
+    CHECK(same(changed_region(still(&slide_a), next, hd), Rect{150, 120, 1620, 912}));
+    // Moved, or a new slide: the part says nothing about the rest, the whole place changes.
+    next[0].texture = &slide_b;
+    CHECK(same(changed_region(still(&slide_a), next, hd), Rect{0, 120, 1920, 960}));
+}
+
 TEST_CASE("frame damage: a layer drawn beyond the frame is clipped to it") {
     std::vector<LayerPlacement> after = still(&slide_a);
     after[3].where = Rect{-50, 1040, 2100, 100};

@@ -85,7 +85,7 @@ model::Result<void> VideoPainter::paint_pixels(const VideoFrame& picture, SDL_Te
     const int rows =
         sws_scale(m_scale.get(), from_planes, from_pitch, 0, picture.height(), to, to_pitch);
     SDL_UnlockTexture(layer);
-    m_screen.layer_changed(layer);
+    m_screen.layer_changed(layer, where);
     if (rows != where.h) {
         return model::failure("the film's picture could not be converted");
     }

@@ -84,11 +84,19 @@ Rect changed_region(std::span<const LayerPlacement> before, std::span<const Laye
             continue;
         }
         Rect changed{};
-        if (shows(old_layer)) {
-            changed = old_layer.where;
-        }
-        if (shows(new_layer)) {
-            changed = bounding(changed, new_layer.where);
+        const Rect& part = new_layer.repainted_part;
+        if (same_place(old_layer, new_layer) && !is_empty(part)) {
+            // In place, only part of its pixels changed.
+            changed = intersection(
+                Rect{new_layer.where.x + part.x, new_layer.where.y + part.y, part.w, part.h},
+                new_layer.where);
+        } else {
+            if (shows(old_layer)) {
+                changed = old_layer.where;
+            }
+            if (shows(new_layer)) {
+                changed = bounding(changed, new_layer.where);
+            }
         }
         // What an unchanged opaque layer above covers looks the same as before.
         for (std::size_t j = i + 1; j < after.size() && !is_empty(changed); ++j) {

@@ -15,6 +15,9 @@ struct LayerPlacement {
     std::uint8_t alpha = 255;
     bool opaque = false;     // Nothing under it shows where it is drawn.
     bool repainted = false;  // Its pixels changed since the frame before was composed.
+    // Only this part of it changed (in the layer's own pixels, drawn 1:1): a film's picture.
+    // Empty: the whole layer.
+    Rect repainted_part{};
 };
 
 [[nodiscard]] bool is_empty(const Rect& rect);

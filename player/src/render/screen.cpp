@@ -147,6 +147,7 @@ model::Result<void> Screen::prepare_rotation() {
     m_last_layers.clear();
     m_painting = nullptr;
     m_repainted.clear();
+    m_changed_parts.clear();
     m_painted_on_output = Rect{};
     m_whole_frame_due = true;
     const bool software = renders_in_software();
@@ -249,6 +250,7 @@ void Screen::present(std::initializer_list<Layer> layers) {
     const Rect region = region_to_compose(next);
     m_last_layers = std::move(next);
     m_repainted.clear();
+    m_changed_parts.clear();
     m_painted_on_output = Rect{};
     m_whole_frame_due = m_simulate_black;
     if (is_empty(region)) {

@@ -74,9 +74,12 @@ public:
     // present: an opaque layer on the software renderer (make_opaque_layer). Such a layer is
     // never painted in part through target(), which paints it whole on the frame.
     [[nodiscard]] bool pixels_are_ours(SDL_Texture* layer) const;
-    // Part of `layer` was written outside target() (a film's picture through its pixels, or
-    // SDL_UpdateTexture): the next present composes it again.
-    void layer_changed(SDL_Texture* layer) const { m_repainted.push_back(layer); }
+    // `part` of `layer` (in its own pixels) was written outside target(): a film's picture
+    // through its pixels. The next present composes that part again, and no more when the layer
+    // stays in place.
+    void layer_changed(SDL_Texture* layer, Rect part) const {
+        m_changed_parts.emplace_back(layer, part);
+    }
     // Directs drawing into `layer` (nullptr: the screen itself). Painting a layer ends at the
     // next target() or present(); until then what the screen shows may be painted over.
     void target(SDL_Texture* layer) const;
@@ -128,7 +131,8 @@ private:
     // What present() composes: the whole frame, or only what changed where the frame stays in
     // memory between presents (see present()).
     [[nodiscard]] Rect region_to_compose(const std::vector<Layer>& next) const;
-    [[nodiscard]] LayerPlacement placement(const Layer& layer, bool repainted) const;
+    [[nodiscard]] LayerPlacement placement(const Layer& layer, bool repainted,
+                                           Rect repainted_part = {}) const;
     // Copies the layer painted on the frame (see make_opaque_layer) into it.
     void finish_painting() const;
     // Where readable layers are painted: the upright frame, the output (nullptr), or a frame of
@@ -164,6 +168,7 @@ private:
     // Layers painted (target()) since the last present, and the part of the output that
     // readable layers were painted on meanwhile: both must be composed again.
     mutable std::vector<const SDL_Texture*> m_repainted;
+    mutable std::vector<std::pair<const SDL_Texture*, Rect>> m_changed_parts;
     mutable Rect m_painted_on_output{};
     bool m_whole_frame_due = true;
 };

@@ -156,8 +156,9 @@ void Screen::finish_painting() const {
     }
 }
 
-LayerPlacement Screen::placement(const Layer& layer, bool repainted) const {
-    return LayerPlacement{layer.texture, layer.where, layer.alpha, is_opaque(layer), repainted};
+LayerPlacement Screen::placement(const Layer& layer, bool repainted, Rect repainted_part) const {
+    return LayerPlacement{layer.texture,    layer.where, layer.alpha,
+                          is_opaque(layer), repainted,   repainted_part};
 }
 
 Rect Screen::region_to_compose(const std::vector<Layer>& next) const {
@@ -175,8 +176,14 @@ Rect Screen::region_to_compose(const std::vector<Layer>& next) const {
         before.push_back(placement(layer, false));
     }
     for (const Layer& layer : next) {
-        after.push_back(
-            placement(layer, std::ranges::find(m_repainted, layer.texture) != m_repainted.end()));
+        const bool whole = std::ranges::find(m_repainted, layer.texture) != m_repainted.end();
+        Rect part{};
+        for (const auto& [texture, changed] : m_changed_parts) {
+            if (texture == layer.texture) {
+                part = bounding(part, changed);
+            }
+        }
+        after.push_back(placement(layer, whole || !is_empty(part), whole ? Rect{} : part));
     }
     return bounding(changed_region(before, after, m_frame),
                     intersection(m_painted_on_output, frame));
