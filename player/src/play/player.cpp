@@ -93,7 +93,8 @@ void Player::plan_next(const model::Instant& now, std::chrono::steady_clock::tim
     if (const std::string* image = model::image_of(m_items[m_planned->item])) {
         m_images.prefetch(*image);
     }
-    open_film_ahead();
+    m_next_film.reset();  // A film opened for an earlier plan.
+    m_film_ahead_tried = false;
 }
 
 Player::Slide Player::prepare_next(const model::Instant& now) {
@@ -333,6 +334,7 @@ UpdateResult Player::update(const model::Instant& now) {
     if (m_incoming) {
         result.next_deadline = now.monotonic + m_options.frame_interval;
     }
+    open_film_ahead(now);
     result.next_deadline = film_deadline(now, result.next_deadline);
     return result;
 }

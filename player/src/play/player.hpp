@@ -137,8 +137,10 @@ private:
     // Films (player_films.cpp). The film of a video item: the one opened ahead when it was
     // planned, else opened now; its first picture decoded, so the slide never shows black.
     std::unique_ptr<SlideFilm> film_for(std::size_t item);
-    // Opens the film of the planned item ahead, while the slide before it is up.
-    void open_film_ahead();
+    // Opens the film of the planned item ahead, in the last seconds of the slide before it: its
+    // first pictures are decoded by the time it appears, and a film does not hold a second
+    // decoder's memory through a long slot.
+    void open_film_ahead(const model::Instant& now);
     // Paints the pictures due at `now` on the slides on screen; how many.
     int advance_films(const model::Instant& now);
     // The earliest next picture of the films on screen, or `deadline`.
@@ -183,6 +185,7 @@ private:
     std::unique_ptr<SlideFilm> m_next_film;
     int m_film_pictures = 0;  // Painted during this update (UpdateResult::film_pictures).
     std::size_t m_next_film_item = 0;
+    bool m_film_ahead_tried = false;  // For this plan: opened, or failed and logged.
     std::string m_just_shown;  // The carried slide's item (continue_from), until the next plan.
     std::optional<render::Ticker> m_ticker;
     std::chrono::steady_clock::time_point m_ticker_start{};

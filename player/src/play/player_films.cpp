@@ -15,14 +15,16 @@ namespace {
 constexpr std::chrono::milliseconds first_picture_wait{400};
 // A headless run on a virtual clock waits this long for any picture.
 constexpr std::chrono::milliseconds headless_picture_wait{5000};
+// How long before its slide a film is opened: its first pictures take a fraction of that.
+constexpr std::chrono::seconds film_lead{2};
 // When the decoder is behind on a real clock, the loop looks again this soon.
 constexpr std::chrono::milliseconds decoder_poll{4};
 
 }  // namespace
 
-void Player::open_film_ahead() {
-    m_next_film.reset();
-    if (!m_planned || m_planned->kind != schedule::SlotKind::item) {
+void Player::open_film_ahead(const model::Instant& now) {
+    if (m_film_ahead_tried || !m_planned || m_planned->kind != schedule::SlotKind::item ||
+        now.monotonic < m_planned_for - film_lead) {
         return;
     }
     const model::Item& item = m_items[m_planned->item];
@@ -30,6 +32,7 @@ void Player::open_film_ahead() {
     if (video == nullptr) {
         return;
     }
+    m_film_ahead_tried = true;
     auto film = SlideFilm::open(m_screen, *video, item.id);
     if (!film) {
         kiosk::log(kiosk::Priority::warning, "video",
@@ -72,6 +75,11 @@ int Player::advance_films(const model::Instant& now) {
 
 std::chrono::steady_clock::time_point Player::film_deadline(
     const model::Instant& now, std::chrono::steady_clock::time_point deadline) {
+    // The moment the next slide's film is opened (open_film_ahead).
+    if (!m_film_ahead_tried && m_planned && m_planned->kind == schedule::SlotKind::item &&
+        model::video_of(m_items[m_planned->item]) != nullptr) {
+        deadline = std::min(deadline, std::max(m_planned_for - film_lead, now.monotonic));
+    }
     for (std::optional<Slide>* slide : {&m_current, &m_incoming}) {
         if (!*slide || !(*slide)->film) {
             continue;

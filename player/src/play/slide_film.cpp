@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <set>
+
 #include "kiosk/log.hpp"
 
 namespace keiji::play {
@@ -10,21 +13,51 @@ namespace {
 
 using std::chrono::microseconds;
 
+// How a film is decoded, said once per file and process: the journal is where a technician
+// looks when a film stutters.
+void say_how_decoded(const std::string& path, const std::string& item_id) {
+    static std::set<std::string> said;  // The screen's thread only.
+    if (!said.insert(path).second) {
+        return;
+    }
+    std::error_code error;
+    const bool render_node = std::filesystem::exists("/dev/dri/renderD128", error);
+    kiosk::log(kiosk::Priority::info, "video",
+               fmt::format("item \"{}\": decoding {} in software (libavcodec, a thread per core); "
+                           "{}",
+                           item_id, path,
+                           render_node ? "a VA-API render node is there, but keiji does not use "
+                                         "it yet"
+                                       : "no VA-API render node (/dev/dri/renderD128)"));
+}
+
 }  // namespace
 
 model::Result<std::unique_ptr<SlideFilm>> SlideFilm::open(render::Screen& screen,
                                                           const model::VideoContent& video,
                                                           const std::string& item_id) {
-    // "once" plays to the end and holds the last picture; "loop" and "to_end" loop, and the slot
-    // ends "to_end" at the film's own length.
+    // "loop" starts again until the slot ends; "once" holds its last picture until then, and
+    // "to_end" (whose slot is the film's length) holds it while the next slide fades in.
     auto decoder = KEIJI_TRY(media::VideoDecoder::open(
-        video.video, media::DecoderOptions{.loop = video.play != model::VideoPlay::once}));
+        video.video, media::DecoderOptions{.loop = video.play == model::VideoPlay::loop}));
+    say_how_decoded(video.video, item_id);
     return std::unique_ptr<SlideFilm>(new SlideFilm(screen, std::move(decoder), item_id));
 }
 
 SlideFilm::SlideFilm(render::Screen& screen, std::unique_ptr<media::VideoDecoder> decoder,
                      std::string item_id)
     : m_decoder(std::move(decoder)), m_painter(screen), m_item_id(std::move(item_id)) {}
+
+SlideFilm::~SlideFilm() {
+    if (m_shown == 0) {
+        return;
+    }
+    // Late pictures are skipped to keep time; many mean the machine cannot keep up with the film.
+    const std::int64_t dropped = m_decoder->frames_dropped();
+    kiosk::log(dropped > m_shown / 100 ? kiosk::Priority::warning : kiosk::Priority::info, "video",
+               fmt::format("item \"{}\": {} pictures shown, {} skipped as late", m_item_id, m_shown,
+                           dropped));
+}
 
 bool SlideFilm::take_first(std::chrono::milliseconds wait) {
     if (!m_first) {

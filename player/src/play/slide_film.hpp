@@ -26,6 +26,11 @@ public:
     [[nodiscard]] static model::Result<std::unique_ptr<SlideFilm>> open(
         render::Screen& screen, const model::VideoContent& video, const std::string& item_id);
 
+    SlideFilm(const SlideFilm&) = delete;
+    SlideFilm& operator=(const SlideFilm&) = delete;
+    // Says in the log how many pictures were shown and skipped.
+    ~SlideFilm();
+
     // Waits (at most `wait`) for the first picture, so the slide can be painted around it and
     // the film never starts on a black frame. False when none came (logged).
     bool take_first(std::chrono::milliseconds wait);
