@@ -40,7 +40,8 @@ studio: deps
 
 # make bench: keiji against a Chromium kiosk showing the same slides, crossfade frame time and a
 # memory soak, as one table (tests/bench/run.sh; BENCH_RUNS, BENCH_SOAK_SECONDS... in the
-# environment), how cost grows with 10 to 5,000 items (tests/bench/growth.sh), then keiji
+# environment), a film played by keiji, by ffmpeg alone and by Chromium (tests/bench/video.sh),
+# how cost grows with 10 to 5,000 items (tests/bench/growth.sh), then keiji
 # studio's figures (tests/bench/studio_bench.sh). Its own release
 # build dir; it prints figures and is not part of make test.
 .PHONY: bench
@@ -48,6 +49,7 @@ bench: deps
 	@cmake --preset release -B build/bench >/dev/null
 	cmake --build build/bench
 	./tests/bench/run.sh
+	./tests/bench/video.sh
 	./tests/bench/growth.sh
 	./tests/bench/studio_bench.sh build/bench/player/keiji
 
