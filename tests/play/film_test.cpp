@@ -209,3 +209,75 @@ TEST_CASE("film: cut from one film to the next, every frame is a picture of one 
         CHECK(greys[i] >= 45);
     }
 }
+
+namespace {
+
+// Frame n of this film shows luma 40 + 5·(n mod 40): a period of 1⅓ s, so a film that started
+// again at a whole second would show another picture than one that went on.
+std::string period_film() {
+    return test::test_video(
+        "period40-step5-4s.mp4",
+        "-f lavfi -i nullsrc=size=320x180:rate=30:duration=4,geq=lum='40+5*mod(N\\,40)':cb=128:"
+        "cr=128 -c:v libx264 -preset ultrafast -crf 1 -pix_fmt yuv420p");
+}
+
+int period_frame(int grey) {
+    const double luma = 16.0 + grey * 219.0 / 255.0;
+    return int(std::lround((luma - 40.0) / 5.0));
+}
+
+}  // namespace
+
+TEST_CASE("film: the only eligible looping film goes on through its slot's end") {
+    FilmStage stage(R"({"type": "video", "id": "loop", "title": "x", "band": false,
+                        "duration": 3, "video": ")" +
+                    period_film() + R"("})");
+    model::VirtualClock clock(start);
+    const auto began = clock.now().monotonic;
+    int checked_after_slot = 0;
+    while (clock.now().monotonic < began + 5s) {
+        const play::UpdateResult result = stage.player->update(clock.now());
+        if (result.film_pictures > 0) {
+            const double seconds = duration<double>(clock.now().monotonic - began).count();
+            const int expected = int(std::lround(seconds * 30)) % 40;
+            CAPTURE(seconds);
+            CHECK(period_frame(stage.centre_grey()) == expected);
+            checked_after_slot += seconds > 3.0 ? 1 : 0;
+        }
+        clock.advance_to(result.next_deadline);
+    }
+    CHECK(checked_after_slot >= 55);
+}
+
+TEST_CASE("film: new content keeps the film on screen playing until its slide is over") {
+    FilmStage stage(R"({"type": "video", "id": "loop", "title": "x", "band": false,
+                        "duration": 8, "video": ")" +
+                    period_film() + R"("})");
+    model::VirtualClock clock(start);
+    const auto began = clock.now().monotonic;
+    while (clock.now().monotonic < began + 1s) {
+        clock.advance_to(stage.player->update(clock.now()).next_deadline);
+    }
+    // The feed changed: a new player takes the slide on screen, film and all.
+    std::optional<play::CarriedSlide> carried = stage.player->take_slide();
+    REQUIRE(carried.has_value());
+    CHECK(carried->film != nullptr);
+    stage.player.reset();
+    stage.player.emplace(
+        *stage.screen, *stage.fonts,
+        items(R"({"type": "notice", "id": "new", "title": "新しいお知らせ"})"),
+        play::PlayerOptions{.zone = date::locate_zone("Asia/Tokyo"), .wait_for_pictures = true});
+    stage.player->continue_from(std::move(*carried));
+    int pictures = 0;
+    while (clock.now().monotonic < began + 3s) {
+        const play::UpdateResult result = stage.player->update(clock.now());
+        if (result.film_pictures > 0) {
+            pictures += result.film_pictures;
+            const double seconds = duration<double>(clock.now().monotonic - began).count();
+            CAPTURE(seconds);
+            CHECK(period_frame(stage.centre_grey()) == int(std::lround(seconds * 30)) % 40);
+        }
+        clock.advance_to(result.next_deadline);
+    }
+    CHECK(pictures >= 59);  // Two more seconds of it, at 30 a second.
+}

@@ -111,7 +111,6 @@ Player::Slide Player::prepare_next(const model::Instant& now) {
     m_planned.reset();
     const render::Frame frame = m_screen.frame();
     slide.layer = slide_layer();
-    render::Rect film_where{};
     m_screen.target(slide.layer.get());
     // The photo was decoded ahead (plan_next); the layer is complete before any frame shows it.
     if (decision.kind == schedule::SlotKind::item) {
@@ -150,7 +149,7 @@ Player::Slide Player::prepare_next(const model::Instant& now) {
         }
         // The planner may cut the slot short (the item's window ends, a higher priority starts).
         slide.until = now.monotonic + length;
-        film_where = report.film;
+        slide.film_where = report.film;
     } else {
         render::Canvas canvas(m_screen.renderer(), m_fonts, &m_images);
         slide.blank = decision.kind == schedule::SlotKind::closed && m_options.opening_hours &&
@@ -178,7 +177,7 @@ Player::Slide Player::prepare_next(const model::Instant& now) {
     slide.shown_at = now.monotonic;
     if (slide.film) {
         // Into the finished layer: the film's time starts as the slide begins to appear.
-        slide.film->start(slide.layer.get(), film_where, now.monotonic);
+        slide.film->start(slide.layer.get(), slide.film_where, now.monotonic);
         m_film_pictures += slide.film->pictures_shown() > 0 ? 1 : 0;
     }
     return slide;
@@ -276,6 +275,7 @@ UpdateResult Player::update(const model::Instant& now) {
         if (next.item == m_current->item && next.language == m_current->language) {
             // Only one item is eligible: it stays, freshly painted (an event's "あと N 日" may
             // have changed), without fading into itself.
+            keep_film_going(*m_current, next);
             retire(*m_current);
             m_current = std::move(next);
             m_needs_present = true;
@@ -358,7 +358,8 @@ std::optional<CarriedSlide> Player::take_slide() {
     if (!shown || !shown->layer) {
         return std::nullopt;
     }
-    CarriedSlide carried{std::move(shown->layer), item_id(*shown), shown->until};
+    CarriedSlide carried{std::move(shown->layer), item_id(*shown), shown->until,
+                         std::move(shown->film)};
     m_incoming.reset();
     m_current.reset();
     return carried;
@@ -368,6 +369,7 @@ void Player::continue_from(CarriedSlide slide) {
     Slide carried;
     carried.layer = std::move(slide.layer);
     carried.carried_id = slide.item_id;
+    carried.film = std::move(slide.film);
     m_just_shown = std::move(slide.item_id);
     carried.until = slide.until;
     m_current = std::move(carried);

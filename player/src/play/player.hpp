@@ -80,6 +80,7 @@ struct CarriedSlide {
     render::TextureHandle layer;
     std::string item_id;
     std::chrono::steady_clock::time_point until;
+    std::unique_ptr<SlideFilm> film;  // A film keeps playing in the carried layer.
 };
 
 // The playback state machine: which slide is on screen, crossfades, and the header clock. It
@@ -121,6 +122,7 @@ private:
         std::chrono::steady_clock::time_point shown_at{};
         std::chrono::steady_clock::time_point until{};
         std::unique_ptr<SlideFilm> film;  // A video item's film, playing in the layer.
+        render::Rect film_where{};        // Its place in the layer.
     };
 
     // Decides what appears at `at` and starts decoding its photo on a worker thread. Called as
@@ -137,6 +139,9 @@ private:
     // Films (player_films.cpp). The film of a video item: the one opened ahead when it was
     // planned, else opened now; its first picture decoded, so the slide never shows black.
     std::unique_ptr<SlideFilm> film_for(std::size_t item);
+    // The only eligible item stays, painted again into `next`: a looping film goes on in it
+    // instead of starting again.
+    void keep_film_going(Slide& current, Slide& next);
     // Opens the film of the planned item ahead, in the last seconds of the slide before it: its
     // first pictures are decoded by the time it appears, and a film does not hold a second
     // decoder's memory through a long slot.

@@ -63,6 +63,18 @@ std::unique_ptr<SlideFilm> Player::film_for(std::size_t item_index) {
     return film;
 }
 
+void Player::keep_film_going(Slide& current, Slide& next) {
+    if (!current.film || !next.film || !next.item) {
+        return;
+    }
+    const model::VideoContent* video = model::video_of(m_items[*next.item]);
+    if (video == nullptr || video->play != model::VideoPlay::loop) {
+        return;  // Played once or to its end: a new appearance starts it again.
+    }
+    next.film = std::move(current.film);
+    next.film->move_to(next.layer.get(), next.film_where);
+}
+
 int Player::advance_films(const model::Instant& now) {
     int painted = 0;
     for (std::optional<Slide>* slide : {&m_current, &m_incoming}) {

@@ -86,7 +86,16 @@ void SlideFilm::start(SDL_Texture* layer, render::Rect where, Clock::time_point 
                                : Clock::duration::zero());
     if (m_first) {
         paint(*m_first);
+        m_last = std::move(m_first);
         m_first.reset();
+    }
+}
+
+void SlideFilm::move_to(SDL_Texture* layer, render::Rect where) {
+    m_layer = layer;
+    m_where = where;
+    if (m_last) {
+        paint(*m_last);
     }
 }
 
@@ -105,6 +114,7 @@ bool SlideFilm::advance(Clock::time_point now) {
         return false;
     }
     paint(*due);
+    m_last = std::move(due);
     return true;
 }
 

@@ -40,6 +40,9 @@ public:
 
     // Paints the first picture into `layer` at `where`; the film's time 0 is `start`.
     void start(SDL_Texture* layer, render::Rect where, Clock::time_point start);
+    // Goes on in another layer (the same item's slide painted again): the picture on screen is
+    // painted there at once, and the film goes on without starting again.
+    void move_to(SDL_Texture* layer, render::Rect where);
     // Paints the picture due at `now`, if a new one is; true when it did.
     bool advance(Clock::time_point now);
     // When the next picture is due. Nothing when none will come (the film played once and
@@ -63,6 +66,7 @@ private:
     media::VideoPainter m_painter;
     std::string m_item_id;
     std::optional<media::VideoFrame> m_first;
+    std::optional<media::VideoFrame> m_last;  // On screen now (move_to paints it again).
     int m_width = 0;
     int m_height = 0;
     SDL_Texture* m_layer = nullptr;
