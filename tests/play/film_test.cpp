@@ -16,25 +16,26 @@ using namespace std::chrono;
 
 namespace {
 
-// Grey films whose every picture says which it is: luma 60 + 5·(n mod 30), so frame n of a
-// second is read back from the screen's centre. Nearly lossless, so the grey survives H.264.
-std::string counting_film(int seconds) {
+// A grey 320×180 film of `seconds` at 30 fps whose luma is `luma` (an ffmpeg geq expression of
+// the frame number N): every picture says which it is, read back from the screen's centre.
+// Nearly lossless, so the grey survives H.264.
+std::string grey_film(const std::string& name, const std::string& luma, int seconds) {
     const std::string length = std::to_string(seconds);
-    return test::test_video(
-        "counting-" + length + "s.mp4",
-        "-f lavfi -i nullsrc=size=320x180:rate=30:duration=" + length +
-            ",geq=lum='60+5*mod(N\\,30)':cb=128:cr=128 -c:v libx264 -preset ultrafast -crf 1 "
-            "-pix_fmt yuv420p");
+    return test::test_video(name + "-" + length + "s.mp4",
+                            "-f lavfi -i nullsrc=size=320x180:rate=30:duration=" + length +
+                                ",geq=lum='" + luma +
+                                "':cb=128:cr=128 -c:v libx264 -preset ultrafast -crf 1 "
+                                "-pix_fmt yuv420p");
+}
+
+// Luma 60 + 5·(n mod 30): frame n of each second.
+std::string counting_film(int seconds) {
+    return grey_film("counting", "60+5*mod(N\\,30)", seconds);
 }
 
 // A second film, never dark either: luma 200 falling to 110 over each second.
 std::string falling_film(int seconds) {
-    const std::string length = std::to_string(seconds);
-    return test::test_video(
-        "falling-" + length + "s.mp4",
-        "-f lavfi -i nullsrc=size=320x180:rate=30:duration=" + length +
-            ",geq=lum='200-3*mod(N\\,30)':cb=128:cr=128 -c:v libx264 -preset ultrafast -crf 1 "
-            "-pix_fmt yuv420p");
+    return grey_film("falling", "200-3*mod(N\\,30)", seconds);
 }
 
 std::vector<model::Item> items(const std::string& json) {
@@ -215,10 +216,7 @@ namespace {
 // Frame n of this film shows luma 40 + 5·(n mod 40): a period of 1⅓ s, so a film that started
 // again at a whole second would show another picture than one that went on.
 std::string period_film() {
-    return test::test_video(
-        "period40-step5-4s.mp4",
-        "-f lavfi -i nullsrc=size=320x180:rate=30:duration=4,geq=lum='40+5*mod(N\\,40)':cb=128:"
-        "cr=128 -c:v libx264 -preset ultrafast -crf 1 -pix_fmt yuv420p");
+    return grey_film("period40-step5", "40+5*mod(N\\,40)", 4);
 }
 
 int period_frame(int grey) {
