@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "media/video_checks.hpp"
@@ -11,13 +12,14 @@ namespace keiji::checks {
 
 namespace fs = std::filesystem;
 
-model::Errors check_item_film(const storage::PlaylistFile& file, std::size_t index,
-                              render::Frame frame) {
-    model::Errors problems;
+FilmReport check_item_film(const storage::PlaylistFile& file, std::size_t index,
+                           render::Frame frame) {
+    FilmReport report;
+    model::Errors& problems = report.problems;
     const model::Item& item = file.playlist.items.at(index);
     const model::VideoContent* video = model::video_of(item);
     if (video == nullptr) {
-        return problems;
+        return report;
     }
     const std::string item_pointer = model::append_pointer("/items", index);
     const model::SourceLocation where =
@@ -34,7 +36,7 @@ model::Errors check_item_film(const storage::PlaylistFile& file, std::size_t ind
                 fmt::format("動画ファイル「{}」が見つかりません({} を探しました)。この項目は"
                             "表示されません",
                             video->video, path)}});
-        return problems;
+        return report;
     }
     const auto facts = media::probe_video(path);
     if (!facts) {
@@ -46,7 +48,12 @@ model::Errors check_item_film(const storage::PlaylistFile& file, std::size_t ind
                            fmt::format("動画「{}」は再生できません: {}。この項目は表示されません",
                                        video->video, facts.error().text("ja"))};
         problems.push_back(std::move(failure));
-        return problems;
+        return report;
+    }
+    if (video->play == model::VideoPlay::to_end && facts->duration.count() > 0) {
+        // As content loading gives the screen (play/file_screening.cpp).
+        report.slot = std::clamp(std::chrono::ceil<std::chrono::seconds>(facts->duration),
+                                 std::chrono::seconds{3}, std::chrono::seconds{3600});
     }
     // "to_end" takes the film's own length; the others fill the item's duration.
     const media::VideoSlot slot{
@@ -64,13 +71,13 @@ model::Errors check_item_film(const storage::PlaylistFile& file, std::size_t ind
                         "keiji はまだ音声を再生しません。音量にかかわらず消音で流れます"},
             .severity = model::Severity::warning});
     }
-    return problems;
+    return report;
 }
 
 model::Errors check_films(const storage::PlaylistFile& file, render::Frame frame) {
     model::Errors problems;
     for (std::size_t i = 0; i < file.playlist.items.size(); ++i) {
-        std::ranges::move(check_item_film(file, i, frame), std::back_inserter(problems));
+        std::ranges::move(check_item_film(file, i, frame).problems, std::back_inserter(problems));
     }
     return problems;
 }

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <chrono>
+#include <optional>
+
 #include "model/error.hpp"
 #include "render/geometry.hpp"
 #include "storage/playlist_file.hpp"
@@ -13,8 +16,15 @@ namespace keiji::checks {
 // not fit the item's slot, sound asked for), each with the ffmpeg command that fixes it.
 // Located at the item's "video" member.
 [[nodiscard]] model::Errors check_films(const storage::PlaylistFile& file, render::Frame frame);
+
+struct FilmReport {
+    model::Errors problems;
+    // How long the item plays: its film's own length for "to_end" (rounded up to a second, as
+    // the screen does), when the film could be read.
+    std::optional<std::chrono::seconds> slot;
+};
 // The same for item `index` alone.
-[[nodiscard]] model::Errors check_item_film(const storage::PlaylistFile& file, std::size_t index,
-                                            render::Frame frame);
+[[nodiscard]] FilmReport check_item_film(const storage::PlaylistFile& file, std::size_t index,
+                                         render::Frame frame);
 
 }  // namespace keiji::checks

@@ -15,8 +15,9 @@ model::Result<SlidePreview> preview_item(const storage::PlaylistFile& file, std:
                          .duration = item.duration,
                          .playing = schedule::is_eligible(item, screen.at, *screen.zone),
                          .problems = check_item_images(file, index, screen.frame)};
-    std::ranges::move(check_item_film(file, index, screen.frame),
-                      std::back_inserter(preview.problems));
+    FilmReport film = check_item_film(file, index, screen.frame);
+    std::ranges::move(film.problems, std::back_inserter(preview.problems));
+    preview.duration = film.slot.value_or(preview.duration);
     const SlideCheckSetup setup{
         .shot = {.language = screen.language,
                  .language_label = screen.languages.size() > 1

@@ -6,7 +6,7 @@
 #include <functional>
 #include <set>
 
-#include "play/image_screening.hpp"
+#include "play/file_screening.hpp"
 #include "schedule/planner.hpp"
 #include "storage/file_io.hpp"
 #include "storage/playlist_file.hpp"

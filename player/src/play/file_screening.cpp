@@ -1,4 +1,4 @@
-#include "play/image_screening.hpp"
+#include "play/file_screening.hpp"
 
 #include <fmt/format.h>
 
