@@ -27,6 +27,22 @@ bad-option)
     run play --colour red; expect_status 2; expect_in "$err" "--colour"
     run play --seconds 5; expect_status 2; expect_in "$err" "--headless"
     run play --rotate 45; expect_status 2; expect_in "$err" "--rotate" ;;
+alert-preview)
+    # The takeover of the example alert, from the payload and from its envelope.
+    run alert preview "$source_dir/content-schema/examples/level4.alert.json" --out "$work/payload" --size 960x540
+    expect_status 0
+    expect_in "$out" "01-ja.png (日本語)"; expect_in "$out" "05-ko.png (한국어)"
+    [[ -s "$work/payload/03-en.png" ]] || fail "no 03-en.png"
+    run alert preview "$source_dir/content-schema/examples/level4.envelope.json" --out "$work/envelope"
+    expect_status 0; expect_in "$err" "signature is not checked"
+    cmp -s "$work/payload/01-ja.png" "$work/envelope/01-ja.png" && fail "--size was not used"
+    # A draft with a mistake: said with its line, nothing drawn.
+    printf '{"identifier": "x", "level": 9}\n' >"$work/draft.json"
+    run alert preview "$work/draft.json" --out "$work/draft"; expect_status 1
+    expect_in "$err" "draft.json:1:"
+    [[ -e "$work/draft" ]] && fail "a broken draft was drawn"
+    run alert preview "$work/draft.json" --out "$work/draft" --size huge; expect_status 2
+    expect_in "$err" "1920x1080" ;;
 bad-window-size)
     run play --window big; expect_status 2; expect_in "$err" "1280x720" ;;
 validate-good)

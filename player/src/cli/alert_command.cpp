@@ -9,6 +9,7 @@
 #include "alert/desk.hpp"
 #include "alert/key_files.hpp"
 #include "alert/mqtt_publish.hpp"
+#include "cli/alert_preview.hpp"
 #include "cli/messages.hpp"
 #include "play/settings.hpp"
 #include "storage/file_io.hpp"
@@ -29,8 +30,9 @@ struct AlertOptions {
     std::string directory;  // publish: a folder served over HTTP.
     std::optional<int> level;
     std::optional<long long> sequence;
-    long lasting_minutes = 360;   // import-cap: how long an alert without <expires> stays.
-    std::string language = "en";  // Of messages: "ja..." for Japanese.
+    long lasting_minutes = 360;      // import-cap: how long an alert without <expires> stays.
+    std::string language = "en";     // Of messages: "ja..." for Japanese.
+    std::string size = "1920x1080";  // preview: the screen's size.
 };
 
 constexpr const char* workflow = R"(Publish a signed disaster alert to every screen (防災課の手順).
@@ -47,6 +49,8 @@ For each alert:
      info[] per language with headline and instruction, shelters), or convert the CAP 1.2 XML
      your system produces:
        keiji alert import-cap alert.xml --level 4 --out alert.json
+     See what every screen will show, in each of its languages:
+       keiji alert preview alert.json --out preview/
   3. keiji alert sign --key keys/minato-bousai-2026.secret.json alert.json --out envelope.json
        checks the alert first (every mistake with line and column), then signs its exact bytes.
   4. keiji alert verify --keys keys/minato-bousai-2026.public.json envelope.json
@@ -193,7 +197,11 @@ int run_alert(const AlertOptions& options) {
     if (options.action == "import-cap") {
         return import_cap(options);
     }
-    return fail("alert", "say what to do: keygen, sign, verify, publish or import-cap", 2);
+    if (options.action == "preview") {
+        return run_alert_preview(options.input, options.out_directory, options.size,
+                                 options.language);
+    }
+    return fail("alert", "say what to do: keygen, sign, verify, publish, import-cap or preview", 2);
 }
 
 }  // namespace
@@ -261,6 +269,18 @@ Command add_alert_command(CLI::App& app, const Context& context) {
         ->check(CLI::Range(1, 7 * 24 * 60));
     cap_command->add_option("--out", options.output, "Write the payload here (default stdout)");
     cap_command->callback(on_parse("import-cap"));
+
+    auto* preview_command = command->add_subcommand(
+        "preview", "Draw the takeover screen of an alert in each of its languages, as PNGs");
+    preview_command->add_option("ALERT", options.input, "The alert JSON or a signed envelope")
+        ->required();
+    preview_command->add_option("--out", options.out_directory, "Folder for the PNG files")
+        ->required();
+    preview_command->add_option("--size", options.size, "The screen's size, WxH")
+        ->capture_default_str();
+    preview_command->footer(
+        "Example: keiji alert preview alert.json --out preview/ (then open preview/01-ja.png)");
+    preview_command->callback(on_parse("preview"));
     return Command{command, [shared] { return run_alert(*shared); }};
 }
 
