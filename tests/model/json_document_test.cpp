@@ -90,3 +90,15 @@ TEST_CASE("json document: a duplicate member name is an error at the second one"
     CHECK(document.error().front().where.column == 2);
     CHECK(document.error().front().where.pointer == "/id");
 }
+
+TEST_CASE("json document: a NUL byte is an error where it is, not the end of the text") {
+    // The parser underneath stops reading at a NUL: what follows would pass unseen. Found by the
+    // alert payload fuzzer: a payload with bytes after a NUL was signed, and could not be sent.
+    using namespace std::string_literals;
+    const auto document = JsonDocument::parse("{\"items\": []}\n\0\0\xFFU"s, "x.json");
+    REQUIRE_FALSE(document.has_value());
+    CHECK(document.error().front().where.line == 2);
+    CHECK(document.error().front().where.column == 1);
+    CHECK(document.error().front().message.en.find("NUL byte") != std::string::npos);
+    CHECK(document.error().front().message.ja.find("NUL") != std::string::npos);
+}

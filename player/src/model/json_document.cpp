@@ -232,6 +232,18 @@ std::expected<JsonDocument, Errors> JsonDocument::parse(std::string text, std::s
                         "ファイルが空です。プレイリストは { で始まり \"items\" を並べます"}}});
     }
 
+    // nlohmann's parser takes a NUL byte for the end of the text and would read no further:
+    // whatever follows (a damaged file, a binary one) would go unseen, and be carried on as it
+    // is (a signed alert whose bytes are not even UTF-8).
+    if (const std::size_t nul = source.find('\0'); nul != std::string::npos) {
+        return std::unexpected(Errors{Error{
+            .where = document.location_at_offset(nul, ""),
+            .message = {"the file holds a NUL byte here: it is damaged or not a text file; save "
+                        "it again as UTF-8 text",
+                        "ここに NUL バイトがあります。ファイルが壊れているか、テキストファイルでは"
+                        "ありません。UTF-8 のテキストとして保存し直してください"}}});
+    }
+
     try {
         document.m_root = nlohmann::json::parse(source);
     } catch (const nlohmann::json::parse_error& error) {
