@@ -61,11 +61,8 @@ void prefer_software_rendering_without_gpu() {
     if (std::getenv("SDL_RENDER_DRIVER") != nullptr) {
         return;
     }
-    std::error_code error;
-    for (const auto& entry : std::filesystem::directory_iterator("/dev/dri", error)) {
-        if (entry.path().filename().string().starts_with("renderD")) {
-            return;
-        }
+    if (render::has_render_node()) {
+        return;
     }
     SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");

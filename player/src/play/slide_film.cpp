@@ -2,10 +2,10 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <set>
 
 #include "kiosk/log.hpp"
+#include "render/sdl_runtime.hpp"
 
 namespace keiji::play {
 
@@ -20,15 +20,14 @@ void say_how_decoded(const std::string& path, const std::string& item_id) {
     if (!said.insert(path).second) {
         return;
     }
-    std::error_code error;
-    const bool render_node = std::filesystem::exists("/dev/dri/renderD128", error);
+    const bool render_node = render::has_render_node();
     kiosk::log(kiosk::Priority::info, "video",
                fmt::format("item \"{}\": decoding {} in software (libavcodec, a thread per core); "
                            "{}",
                            item_id, path,
                            render_node ? "a VA-API render node is there, but keiji does not use "
                                          "it yet"
-                                       : "no VA-API render node (/dev/dri/renderD128)"));
+                                       : "no VA-API render node (/dev/dri/renderD*)"));
 }
 
 }  // namespace

@@ -52,8 +52,6 @@ public:
     [[nodiscard]] bool waiting_for_decoder();
 
     [[nodiscard]] std::int64_t pictures_shown() const { return m_shown; }
-    [[nodiscard]] std::int64_t pictures_dropped() const { return m_decoder->frames_dropped(); }
-    [[nodiscard]] media::VideoPainter::Path path() const { return m_painter.last_path(); }
 
 private:
     SlideFilm(render::Screen& screen, std::unique_ptr<media::VideoDecoder> decoder,

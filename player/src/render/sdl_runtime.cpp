@@ -4,6 +4,8 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 
+#include <filesystem>
+
 namespace keiji::render {
 
 SdlRuntime::SdlRuntime(SdlVideo video) {
@@ -20,6 +22,16 @@ SdlRuntime::~SdlRuntime() {
     IMG_Quit();
     TTF_Quit();
     SDL_Quit();
+}
+
+bool has_render_node() {
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator("/dev/dri", error)) {
+        if (entry.path().filename().string().starts_with("renderD")) {
+            return true;
+        }
+    }
+    return false;
 }
 
 }  // namespace keiji::render

@@ -24,4 +24,7 @@ private:
     std::string m_failure;
 };
 
+// A DRM render node (/dev/dri/renderD*) is there: a GPU that can draw, and decode video.
+[[nodiscard]] bool has_render_node();
+
 }  // namespace keiji::render
