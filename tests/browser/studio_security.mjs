@@ -126,10 +126,11 @@ try {
     fs.writeFileSync(fake, 'This is a text file, not a photograph.\n');
     const input = await page.$('input[type=file]');
     await input.uploadFile(fake);
-    const said = await statusSays(page, /PNG \/ JPEG の画像ではありません/);
+    const said = await statusSays(page, /名前に関わらず/);
     log(`  status: ${said.trim()}`);
     const under = await fieldProblems(page, 'input[type=file]');
-    check(under.includes('「photo.jpg」は名前に関わらず PNG / JPEG の画像ではありません'),
+    check(under.includes('「photo.jpg」は名前に関わらず、画像(PNG・JPEG)でも動画(MP4・WebM)でもありません') &&
+        under.includes('もう一度アップロード'),
         `under the photo field: ${JSON.stringify(under)}`);
     const invalid = await page.$eval('input[type=file]', (e) => e.getAttribute('aria-invalid'));
     check(invalid === 'true', 'the photo field is not marked aria-invalid');

@@ -126,7 +126,11 @@ TEST_CASE("studio: hostile uploads are refused for what they are, whatever their
     CHECK(answer["error"]["en"].get<std::string>().find("50000") != std::string::npos);
     CHECK(upload(admin, "photo.jpg", "this is a text file, not a photo\n", &answer) == 415);
     CHECK(answer["error"]["ja"].get<std::string>().find("JPEG") != std::string::npos);
-    CHECK(upload(admin, "big.png", std::string(200 << 20, 'x')) == 413);
+    // Under the limit of a film, so read; neither a picture nor a film.
+    CHECK(upload(admin, "big.png", std::string(200 << 20, 'x'), &answer) == 415);
+    CHECK(answer["error"]["en"].get<std::string>().find("MP4") != std::string::npos);
+    CHECK(answer["error"]["ja"].get<std::string>().find("もう一度アップロード") !=
+          std::string::npos);
     // And the studio still serves.
     CHECK(admin.get("/api/me").first == 200);
 }

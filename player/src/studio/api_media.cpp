@@ -1,4 +1,4 @@
-// Uploads of photos, and previews drawn by the player's renderer.
+// Uploads of photos and films, and previews drawn by the player's renderer.
 #include <fmt/format.h>
 #include <httplib.h>
 
@@ -18,8 +18,8 @@ void upload(Call& call) {
         return;
     }
     if (!call.request.has_file("file")) {
-        call.send_error(http_error(400, "send the picture as the form field \"file\"",
-                                   "画像をフォームの「file」として送ってください"));
+        call.send_error(http_error(400, "send the picture or film as the form field \"file\"",
+                                   "画像か動画をフォームの「file」として送ってください"));
         return;
     }
     const httplib::MultipartFormData file = call.request.get_file_value("file");
@@ -30,20 +30,32 @@ void upload(Call& call) {
         return;
     }
     call.audit("upload", stored->path, fmt::format("{}x{}", stored->width, stored->height));
-    call.send_json(201, {{"path", stored->path},
-                         {"width", stored->width},
-                         {"height", stored->height},
-                         {"bytes", stored->bytes},
-                         {"media_type", stored->media_type}});
+    nlohmann::json answer = {
+        {"path", stored->path},   {"kind", stored->is_film() ? "film" : "picture"},
+        {"width", stored->width}, {"height", stored->height},
+        {"bytes", stored->bytes}, {"media_type", stored->media_type}};
+    if (stored->is_film()) {
+        answer["seconds"] = double(stored->duration.count()) / 1000.0;
+        answer["problems"] = to_json(stored->problems);
+    }
+    call.send_json(201, answer);
 }
 
-void uploaded_picture(Call& call) {
+void uploaded_file(Call& call) {
     const auto found = call.studio.uploads().find(call.match(1));
     if (!found || !*found) {
-        call.send_error(http_error(404, "there is no such picture", "その画像はありません"));
+        call.send_error(
+            http_error(404, "there is no such picture or film", "その画像・動画はありません"));
         return;
     }
-    auto bytes = storage::read_file(call.studio.uploads().root() / (*found)->path);
+    const std::filesystem::path path = call.studio.uploads().root() / (*found)->path;
+    if ((*found)->is_film()) {
+        // Hundreds of megabytes: sent from the file as the browser asks for it (its player
+        // asks for ranges), never read whole into memory.
+        call.send_file(path, (*found)->media_type);
+        return;
+    }
+    auto bytes = storage::read_file(path);
     if (!bytes) {
         call.send_error(bytes.error(), 500);
         return;
@@ -136,7 +148,7 @@ void preview_picture(Call& call) {
 
 void add_media_routes(Router& router) {
     router.post("/api/uploads", Access::signed_in, upload);
-    router.get(R"(/api/uploads/([0-9a-f]{64}))", Access::signed_in, uploaded_picture);
+    router.get(R"(/api/uploads/([0-9a-f]{64}))", Access::signed_in, uploaded_file);
     router.post("/api/preview", Access::signed_in, preview);
     router.get(R"(/api/previews/([0-9]+)\.png)", Access::signed_in, preview_picture);
 }

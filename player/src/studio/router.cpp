@@ -4,6 +4,10 @@
 #include <httplib.h>
 #include <sodium.h>
 
+#include <array>
+#include <fstream>
+#include <memory>
+
 #include "kiosk/log.hpp"
 #include "studio/workflow.hpp"
 
@@ -47,6 +51,13 @@ std::string session_token(const httplib::Request& request) {
     return cookie_value(request.get_header_value("Cookie"), session_cookie);
 }
 
+bool has_live_session(Studio& studio, const httplib::Request& request) {
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const auto session =
+        studio.sessions().find(session_token(request), now.time_since_epoch().count());
+    return session && *session;
+}
+
 std::string Call::match(std::size_t n) const {
     return n < request.matches.size() ? request.matches[n].str() : std::string();
 }
@@ -74,6 +85,28 @@ void Call::send_error(const model::Error& error, int otherwise) {
 void Call::send_bytes(std::string bytes, std::string_view media_type) {
     response.status = 200;
     response.set_content(std::move(bytes), std::string(media_type));
+}
+
+void Call::send_file(const std::filesystem::path& path, std::string_view media_type) {
+    auto file = std::make_shared<std::ifstream>(path, std::ios::binary);
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    if (!*file || error) {
+        send_error(http_error(404, "the file is not there any more", "ファイルがありません"));
+        return;
+    }
+    // No status here: the server answers 206 with the piece when a range was asked for.
+    response.set_content_provider(
+        std::size_t(size), std::string(media_type),
+        [file](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+            std::array<char, 64 * 1024> buffer{};
+            file->clear();
+            file->seekg(std::streamoff(offset));
+            const auto wanted = std::streamsize(std::min(length, buffer.size()));
+            file->read(buffer.data(), wanted);
+            const std::streamsize got = file->gcount();
+            return got > 0 && sink.write(buffer.data(), std::size_t(got));
+        });
 }
 
 void Call::audit(std::string_view action, std::string_view target, std::string_view detail) {

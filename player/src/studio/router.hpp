@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
@@ -39,6 +40,9 @@ struct Call {
     // (4xx) is logged with the address and who.
     void send_error(const model::Error& error, int otherwise = 400);
     void send_bytes(std::string bytes, std::string_view media_type);
+    // The file's bytes, read in pieces as they are sent (with the ranges a browser asks for);
+    // 404 when it cannot be opened.
+    void send_file(const std::filesystem::path& path, std::string_view media_type);
     // Records what was done in the audit log.
     void audit(std::string_view action, std::string_view target, std::string_view detail = {});
     // True when the user has one of `roles`; otherwise answers 403 and returns false.
@@ -49,6 +53,10 @@ using Handler = std::function<void(Call&)>;
 
 // The session token in a request's cookie, or empty.
 [[nodiscard]] std::string session_token(const httplib::Request& request);
+
+// True when the request's cookie names a session that is still valid (the CSRF token is not
+// looked at: this is for refusing early what the route would refuse anyway).
+[[nodiscard]] bool has_live_session(Studio& studio, const httplib::Request& request);
 
 enum class Access {
     anyone,     // The login page, its assets, the login itself.

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <span>
 
+#include "media/video_checks.hpp"
+#include "media/video_probe.hpp"
 #include "render/image_file.hpp"
 #include "render/image_header.hpp"
 #include "render/sdl_handles.hpp"
@@ -30,46 +32,120 @@ std::string shown_name(std::string_view original) {
     return name.size() > 100 ? name.substr(0, 100) : name;
 }
 
+model::Error too_big(const std::string& name, std::size_t size, std::string_view what_en,
+                     std::string_view what_ja, std::int64_t limit) {
+    return http_error(413,
+                      fmt::format("\"{}\" is {} MB; {} may have at most {} MB", name, size >> 20,
+                                  what_en, limit >> 20),
+                      fmt::format("「{}」は {} MB あります。{}は {} MB までです", name, size >> 20,
+                                  what_ja, limit >> 20));
+}
+
+// A picture whose header is sound and small enough: decoded once, so one whose pixel data is
+// damaged is refused now rather than shown as a plain colour on the screens.
+model::Result<StoredUpload> checked_picture(std::string_view bytes, const std::string& sha256,
+                                            const render::ImageHeader& header,
+                                            const std::string& name) {
+    if (std::int64_t(bytes.size()) > Uploads::max_picture_bytes) {
+        return model::failure(
+            too_big(name, bytes.size(), "a picture", "画像", Uploads::max_picture_bytes));
+    }
+    const bool png = header.format == render::ImageFormat::png;
+    SDL_RWops* stream = SDL_RWFromConstMem(bytes.data(), int(bytes.size()));
+    const render::SurfaceHandle decoded(
+        IMG_LoadTyped_RW(stream, /*freesrc=*/1, png ? "PNG" : "JPG"));
+    if (!decoded || decoded->w != header.width || decoded->h != header.height) {
+        const model::Message why =
+            render::describe(render::ImageProblem{render::ImageFault::undecodable}, name);
+        return model::failure(http_error(400, why.en, why.ja));
+    }
+    return StoredUpload{.sha256 = sha256,
+                        .path = fmt::format("images/{}.{}", sha256, png ? "png" : "jpg"),
+                        .media_type = png ? "image/png" : "image/jpeg",
+                        .width = header.width,
+                        .height = header.height};
+}
+
+// An MP4/MOV ("ftyp" at byte 4) or a Matroska/WebM (the EBML magic): a film, maybe a damaged
+// one, whose own fault is then worth telling; anything else is simply not a film.
+bool looks_like_film_container(std::string_view bytes) {
+    return (bytes.size() >= 8 && bytes.substr(4, 4) == "ftyp") ||
+           bytes.starts_with("\x1a\x45\xdf\xa3");
+}
+
+// A film, opened and its first picture decoded as a screen would. What keeps every screen
+// from playing it is refused; what makes it play badly comes back as warnings.
+model::Result<StoredUpload> checked_film(std::string_view bytes, const std::string& sha256,
+                                         const std::string& name) {
+    const auto facts = media::probe_video_bytes(
+        std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
+    if (!facts && looks_like_film_container(bytes)) {
+        return model::failure(http_error(
+            415,
+            fmt::format("\"{}\" is a film the screens cannot play: {}", name,
+                        facts.error().text("en")),
+            fmt::format("「{}」は画面で再生できない動画です: {}", name, facts.error().text("ja"))));
+    }
+    if (!facts) {
+        return model::failure(http_error(
+            415,
+            fmt::format("\"{}\" is neither a picture (PNG, JPEG) nor a film (MP4, WebM), "
+                        "whatever its name says. Save a photo as PNG or JPEG, a film as MP4 or "
+                        "WebM, and upload it again",
+                        name),
+            fmt::format("「{}」は名前に関わらず、画像(PNG・JPEG)でも動画(MP4・WebM)でもありません。"
+                        "写真は PNG か JPEG、動画は MP4 か WebM で保存して、もう一度アップロード"
+                        "してください",
+                        name)));
+    }
+    // The studio does not know the item's slot here: the length is checked in the item.
+    model::Errors problems =
+        media::check_video(*facts, media::VideoLimits{}, media::VideoSlot{}, name);
+    for (const model::Error& problem : problems) {
+        if (problem.severity == model::Severity::error) {
+            return model::failure(http_error(400, problem.text("en"), problem.text("ja")));
+        }
+    }
+    const bool mp4 = facts->container.find("mp4") != std::string::npos;
+    const bool webm =
+        !mp4 && (facts->codec == "vp8" || facts->codec == "vp9" || facts->codec == "av1");
+    return StoredUpload{.sha256 = sha256,
+                        .path = fmt::format("films/{}.{}", sha256,
+                                            mp4    ? "mp4"
+                                            : webm ? "webm"
+                                                   : "mkv"),
+                        .media_type = mp4    ? "video/mp4"
+                                      : webm ? "video/webm"
+                                             : "video/x-matroska",
+                        .width = facts->width,
+                        .height = facts->height,
+                        .duration = facts->duration,
+                        .problems = std::move(problems)};
+}
+
 }  // namespace
 
 model::Result<StoredUpload> Uploads::store(std::string_view bytes, std::string_view original_name,
                                            std::string_view by, std::string_view now) {
     const std::string name = shown_name(original_name);
-    if (std::int64_t(bytes.size()) > max_bytes) {
-        return model::failure(
-            http_error(413,
-                       fmt::format("\"{}\" is {} MB; a picture may have at most {} MB", name,
-                                   bytes.size() >> 20, max_bytes >> 20),
-                       fmt::format("「{}」は {} MB あります。画像は {} MB までです", name,
-                                   bytes.size() >> 20, max_bytes >> 20)));
+    if (std::int64_t(bytes.size()) > max_film_bytes) {
+        return model::failure(too_big(name, bytes.size(), "a film", "動画", max_film_bytes));
     }
     render::MemorySource source(
         std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
     const auto header = render::read_image_header(source);
-    if (!header) {
-        const render::ImageFault fault = header.error().fault;
+    const std::string sha256 = sync::sha256_hex(bytes);
+    StoredUpload upload;
+    if (header) {
+        upload = KEIJI_TRY(checked_picture(bytes, sha256, *header, name));
+    } else if (header.error().fault == render::ImageFault::not_an_image ||
+               header.error().fault == render::ImageFault::empty) {
+        upload = KEIJI_TRY(checked_film(bytes, sha256, name));
+    } else {
         const model::Message why = render::describe(header.error(), name);
-        const bool not_a_picture =
-            fault == render::ImageFault::not_an_image || fault == render::ImageFault::empty;
-        return model::failure(http_error(not_a_picture ? 415 : 400, why.en, why.ja));
-    }
-    // The header is sound and small enough: decode once, so a picture whose pixel data is
-    // damaged is refused now rather than shown as a plain colour on the screens.
-    SDL_RWops* stream = SDL_RWFromConstMem(bytes.data(), int(bytes.size()));
-    const render::SurfaceHandle decoded(IMG_LoadTyped_RW(
-        stream, /*freesrc=*/1, header->format == render::ImageFormat::png ? "PNG" : "JPG"));
-    if (!decoded || decoded->w != header->width || decoded->h != header->height) {
-        const model::Message why =
-            render::describe(render::ImageProblem{render::ImageFault::undecodable}, name);
         return model::failure(http_error(400, why.en, why.ja));
     }
-    const bool png = header->format == render::ImageFormat::png;
-    StoredUpload upload{.sha256 = sync::sha256_hex(bytes),
-                        .media_type = png ? "image/png" : "image/jpeg",
-                        .width = header->width,
-                        .height = header->height,
-                        .bytes = std::int64_t(bytes.size())};
-    upload.path = fmt::format("images/{}.{}", upload.sha256, png ? "png" : "jpg");
+    upload.bytes = std::int64_t(bytes.size());
     KEIJI_TRY(storage::write_file_atomically(m_root / upload.path, bytes));
     KEIJI_TRY(m_database.execute(
         "INSERT INTO uploads (sha256, path, media_type, width, height, bytes, original_name, "
