@@ -94,8 +94,8 @@ void add_item(Call& call) {
         type, std::string(today.substr(0, 4)) + today.substr(5, 2) + today.substr(8, 2));
     const auto draft = item_template(type, id.value_or(""), today);
     if (!id || !draft) {
-        call.send_error(http_error(400, "the type must be promo, event or notice",
-                                   "種類は promo・event・notice のいずれかです"));
+        call.send_error(http_error(400, "the type must be promo, event, notice or video",
+                                   "種類は promo・event・notice・video のいずれかです"));
         return;
     }
     const auto added =

@@ -27,13 +27,16 @@ model::Result<ImportReport> import_playlists(const std::filesystem::path& folder
         KEIJI_TRY(content.add_playlist(file->playlist.id, title, extra));
         ++report.playlists;
         for (nlohmann::json& item : items) {
-            if (item.contains("image") && item["image"].is_string() &&
-                !item["image"].get<std::string>().empty()) {
-                const std::string image = item["image"].get<std::string>();
-                const std::string bytes = KEIJI_TRY(storage::read_file(
-                    storage::resolve_asset(file->playlist.base_directory, image)));
-                const StoredUpload stored = KEIJI_TRY(uploads.store(bytes, image, "keiji", now));
-                item["image"] = stored.path;
+            // Photos, films and posters become uploads, checked as staff's are.
+            for (const char* member : {"image", "video", "poster"}) {
+                if (item.contains(member) && item[member].is_string() &&
+                    !item[member].get<std::string>().empty()) {
+                    const std::string name = item[member].get<std::string>();
+                    const std::string bytes = KEIJI_TRY(storage::read_file(
+                        storage::resolve_asset(file->playlist.base_directory, name)));
+                    const StoredUpload stored = KEIJI_TRY(uploads.store(bytes, name, "keiji", now));
+                    item[member] = stored.path;
+                }
             }
             const ItemRecord added =
                 KEIJI_TRY(content.add_item(file->playlist.id, item, "keiji", now));

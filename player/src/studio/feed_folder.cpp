@@ -36,7 +36,8 @@ std::set<std::string> files_of_current_feed(const fs::path& folder) {
 }
 
 // Copies an upload into the feed folder unless it is there: a hard link where the file system
-// allows (uploads are never changed in place), else a copy.
+// allows (uploads are never changed in place), else a copy from file to file (a film may have
+// hundreds of megabytes) that appears under its name only when complete.
 model::Result<void> place_asset(const fs::path& from, const fs::path& to) {
     std::error_code error;
     if (fs::exists(to, error)) {
@@ -47,12 +48,21 @@ model::Result<void> place_asset(const fs::path& from, const fs::path& to) {
     if (!error) {
         return {};
     }
-    const std::string bytes = KEIJI_TRY(storage::read_file(from));
-    return storage::write_file_atomically(to, bytes);
+    const fs::path part = fs::path(to).concat(".part");
+    fs::copy_file(from, part, fs::copy_options::overwrite_existing, error);
+    if (!error) {
+        fs::rename(part, to, error);
+    }
+    if (error) {
+        fs::remove(part, error);
+        return model::failure(fmt::format("cannot copy {} into the feed folder as {}: {}",
+                                          from.string(), to.string(), error.message()));
+    }
+    return {};
 }
 
 void remove_unlisted(const fs::path& folder, const std::set<std::string>& keep) {
-    for (const char* sub : {"playlists", "images"}) {
+    for (const char* sub : {"playlists", "images", "films"}) {
         std::error_code error;
         for (const auto& entry : fs::directory_iterator(folder / sub, error)) {
             const std::string relative =
@@ -69,15 +79,16 @@ void remove_unlisted(const fs::path& folder, const std::set<std::string>& keep) 
 model::Result<std::string> write_feed_folder(const nlohmann::json& content,
                                              const FeedFolder& target) {
     // Whoever serves the feed (nginx) reads it: folders 0755 whatever the studio's umask.
-    for (const fs::path& folder :
-         {target.folder, target.folder / "playlists", target.folder / "images"}) {
+    for (const fs::path& folder : {target.folder, target.folder / "playlists",
+                                   target.folder / "images", target.folder / "films"}) {
         std::error_code error;
         fs::create_directories(folder, error);
         fs::permissions(folder, fs::perms(0755), error);
     }
     std::set<std::string> keep = files_of_current_feed(target.folder);
     std::vector<sync::FeedPlaylistFile> playlists;
-    std::set<std::string> images;
+    // The pictures and films the items show (uploads: "images/…", "films/…").
+    std::set<std::string> assets;
     for (const auto& playlist : content.at("playlists")) {
         const std::string id = playlist.at("id").get<std::string>();
         const std::string text = playlist.dump(2) + "\n";
@@ -87,20 +98,20 @@ model::Result<std::string> write_feed_folder(const nlohmann::json& content,
         playlists.push_back({id, path});
         keep.insert(path);
         for (const auto& item : playlist.at("items")) {
-            for (const char* member : {"image"}) {
+            for (const char* member : {"image", "video", "poster"}) {
                 if (item.contains(member) && item[member].is_string() &&
                     !item[member].get<std::string>().empty()) {
-                    images.insert(item[member].get<std::string>());
+                    assets.insert(item[member].get<std::string>());
                 }
             }
         }
     }
-    for (const std::string& image : images) {
-        if (!model::is_safe_relative_path(image)) {
-            return model::failure(fmt::format("the image path \"{}\" is not allowed", image));
+    for (const std::string& asset : assets) {
+        if (!model::is_safe_relative_path(asset)) {
+            return model::failure(fmt::format("the file path \"{}\" is not allowed", asset));
         }
-        KEIJI_TRY(place_asset(target.uploads / image, target.folder / image));
-        keep.insert(image);
+        KEIJI_TRY(place_asset(target.uploads / asset, target.folder / asset));
+        keep.insert(asset);
     }
     std::vector<sync::FeedScreens> screens;
     for (const auto& assignment : content.value("screens", nlohmann::json::array())) {
@@ -108,7 +119,7 @@ model::Result<std::string> write_feed_folder(const nlohmann::json& content,
                            assignment.value("playlists", std::vector<std::string>())});
     }
     auto built = sync::build_feed_from(target.folder, playlists,
-                                       std::vector<std::string>(images.begin(), images.end()),
+                                       std::vector<std::string>(assets.begin(), assets.end()),
                                        target.key, screens);
     if (!built) {
         return model::failure(built.error().front());

@@ -15,7 +15,7 @@ namespace keiji::studio {
                                              const nlohmann::json& playlist_extra);
 
 // What keiji validate says about one item, without drawing it (the preview draws): its
-// structure, its schedule, its photo, its reading time. Pointers are relative to the item.
+// structure, its schedule, its photo or film, its reading time. Pointers are relative to the item.
 [[nodiscard]] model::Errors item_problems(const nlohmann::json& item,
                                           const nlohmann::json& playlist_extra,
                                           const std::filesystem::path& uploads,
@@ -23,8 +23,8 @@ namespace keiji::studio {
 
 [[nodiscard]] bool has_errors(const model::Errors& problems);
 
-// A new item of `type` ("promo", "event", "notice") for staff to fill in, with `id`; dates of an
-// event start on `today` ("2026-11-29").
+// A new item of `type` ("promo", "event", "notice", "video") for staff to fill in, with `id`; dates
+// of an event start on `today` ("2026-11-29").
 [[nodiscard]] std::optional<nlohmann::json> item_template(std::string_view type,
                                                           const std::string& id,
                                                           std::string_view today);

@@ -17,12 +17,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Read in pieces: a film may have hundreds of megabytes.
 std::optional<nlohmann::json> describe_file(const fs::path& file, const std::string& url) {
-    const auto bytes = storage::read_file(file);
-    if (!bytes || bytes->empty()) {
+    Sha256 hash;
+    std::size_t bytes = 0;
+    const auto read = storage::read_in_pieces(file, [&](std::string_view piece) {
+        hash.add(piece);
+        bytes += piece.size();
+    });
+    if (!read || bytes == 0) {
         return std::nullopt;
     }
-    return nlohmann::json{{"url", url}, {"bytes", bytes->size()}, {"sha256", sha256_hex(*bytes)}};
+    return nlohmann::json{{"url", url}, {"bytes", bytes}, {"sha256", hash.hex_digest()}};
 }
 
 }  // namespace
