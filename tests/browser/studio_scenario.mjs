@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {check, comparePngs, env, failed, launch, log, readPng, shoot, signIn, sleep, statusSays, step,
   summary, watchedPage} from './lib.mjs';
+import {filmSteps} from './studio_film.mjs';
 import {answerDialog, apiFromPage, clickButton, createItem, fieldProblems, open, pngFromPage,
   previewNewerThan, previewSettled, save, textField, typeInto} from './studio.mjs';
 
@@ -300,7 +301,7 @@ try {
   await step('(e) the remaining screenshots: schedule (7 days), audit log', async () => {
     await open(admin, '#/admin', '#audit table.audit tbody tr');
     const audit = await admin.$eval('#audit', (e) => e.textContent);
-    for (const action of ['利用者追加', '申請', '承認', '公開', '写真アップロード']) {
+    for (const action of ['利用者追加', '申請', '承認', '公開', '写真・動画アップロード']) {
       check(audit.includes(action), `the audit log has no 「${action}」`);
     }
     const csv = await admin.$eval('#audit a[href="/api/audit.csv"]', (a) => a.textContent);
@@ -373,6 +374,8 @@ try {
     await tanaka.waitForSelector('table.languages-airtime');
     await shoot(tanaka, '11-schedule-lobby');
   }, {keepGoing: true});
+
+  await filmSteps(sato, tanaka);
   code = summary('scenario');
 } catch (error) {
   if (!failed()) {

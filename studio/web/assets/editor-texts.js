@@ -30,6 +30,10 @@ export const TEXT_FIELDS = {
     {member: 'title', rows: 2, required: true},
     {member: 'body', rows: 5},
   ],
+  video: [
+    {member: 'title', rows: 2, required: true},
+    {member: 'caption', rows: 2},
+  ],
 };
 
 export function readText(item, member, language) {

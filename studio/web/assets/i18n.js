@@ -2,10 +2,11 @@
 // (remembered in localStorage). Messages from the server come as {"en","ja"}: msg() picks one.
 import {en as enBase} from './texts-en.js';
 import {ja as jaBase} from './texts-ja.js';
+import {filmEn, filmJa} from './texts-film.js';
 import {screensEn, screensJa} from './texts-screens.js';
 
-const ja = {...jaBase, ...screensJa};
-const en = {...enBase, ...screensEn};
+const ja = {...jaBase, ...screensJa, ...filmJa};
+const en = {...enBase, ...screensEn, ...filmEn};
 
 const STORAGE_KEY = 'keiji-studio.language';
 

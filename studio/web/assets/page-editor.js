@@ -9,6 +9,7 @@ import {say} from './status.js';
 import {ProblemBoard} from './editor-problems.js';
 import {buildTextTabs, writeText} from './editor-texts.js';
 import {buildPhoto} from './editor-photo.js';
+import {buildFilm} from './editor-film.js';
 import {buildImportance, buildSchedule, buildSessions, buildTiming, buildUrl} from './editor-fields.js';
 import {buildPreview, PreviewState} from './editor-preview.js';
 import {itemTitle} from './page-list.js';
@@ -143,6 +144,8 @@ class Editor {
       buildPhoto(details, options);
     } else if (type === 'notice') {
       buildImportance(details, options);
+    } else if (type === 'video') {
+      buildFilm(details, options);
     }
     fieldsetAll.appendChild(details);
 

@@ -6,7 +6,7 @@ import {msg, t} from './i18n.js';
 import {say} from './status.js';
 
 const STATES = ['draft', 'submitted', 'approved', 'rejected', 'published'];
-const TYPES = ['notice', 'promo', 'event'];
+const TYPES = ['notice', 'promo', 'event', 'video'];
 
 // The filter survives going into an item and back.
 let stateFilter = '';

@@ -376,7 +376,7 @@ export const en = {
   'audit.action.item.enable': 'put back',
   'audit.action.publish': 'published',
   'audit.action.rollback': 'rolled back',
-  'audit.action.upload': 'photo uploaded',
+  'audit.action.upload': 'photo or film uploaded',
   'audit.action.user.add': 'user added',
   'audit.action.user.disable': 'user disabled',
   'audit.action.user.enable': 'user enabled',

@@ -376,7 +376,7 @@ export const ja = {
   'audit.action.item.enable': '表示再開',
   'audit.action.publish': '公開',
   'audit.action.rollback': '版を戻す',
-  'audit.action.upload': '写真アップロード',
+  'audit.action.upload': '写真・動画アップロード',
   'audit.action.user.add': '利用者追加',
   'audit.action.user.disable': '利用者停止',
   'audit.action.user.enable': '利用者再開',
