@@ -2,7 +2,10 @@
 
 #include <expected>
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 
 #include "alert/channel.hpp"
@@ -14,10 +17,33 @@ struct mosquitto_message;
 
 namespace keiji::alert {
 
-// "mqtt://host:port" (port 1883 when left out).
+// "mqtt://host:port" (port 1883 when left out) or "mqtts://host:port" (TLS, port 8883 when
+// left out), and how this client proves who it is.
 struct MqttAddress {
     std::string host;
     int port = 1883;
+    bool tls = false;
+    std::string username;  // Empty: anonymous.
+    std::string password;  // Read from a file, never given on a command line.
+    std::string ca_file;   // TLS: the CA that signed the broker (empty: the system's).
+};
+
+// Fills in the account of `address` from a user name and a file holding the password (its
+// first line). Fails when the file cannot be read.
+[[nodiscard]] model::Result<void> set_mqtt_account(MqttAddress& address, std::string username,
+                                                   const std::string& password_file);
+
+// Connects `client` to `address` with its account and TLS set up; `asynchronously` lets an
+// unreachable broker be retried by the network thread.
+[[nodiscard]] int connect_mqtt(mosquitto* client, const MqttAddress& address, bool asynchronously);
+
+// A client's presence on one retained topic: `online` published on every connect, `offline`
+// left with the broker as the will it publishes when the client vanishes (a crash, a pulled
+// plug, a hang past the keep-alive), and published by the client itself when it stops.
+struct Presence {
+    std::string topic;
+    std::string online;
+    std::string offline;
 };
 [[nodiscard]] model::Result<MqttAddress> parse_mqtt_url(std::string_view url);
 
@@ -29,15 +55,24 @@ public:
     // Fails only when the client cannot be created; an unreachable broker is retried.
     [[nodiscard]] static model::Result<std::unique_ptr<MqttChannel>> start(
         const MqttAddress& address, std::string topic, Mailbox& mailbox,
-        std::function<void(std::string)> log);
+        std::function<void(std::string)> log, std::optional<Presence> presence = std::nullopt);
     ~MqttChannel() override;
     MqttChannel(const MqttChannel&) = delete;
     MqttChannel& operator=(const MqttChannel&) = delete;
     void stop() override;
 
+    // Publishes `payload` on `topic` (QoS 1) from any thread; a retained one is also published
+    // again after every reconnect, since the will may have replaced it meanwhile. Returns
+    // false when the broker is not connected now (a retained one still goes out on reconnect).
+    bool publish(const std::string& topic, std::string payload, bool retained);
+
 private:
-    MqttChannel(std::string topic, Mailbox& mailbox, std::function<void(std::string)> log)
-        : m_topic(std::move(topic)), m_mailbox(mailbox), m_log(std::move(log)) {}
+    MqttChannel(std::string topic, Mailbox& mailbox, std::function<void(std::string)> log,
+                std::optional<Presence> presence)
+        : m_topic(std::move(topic)),
+          m_mailbox(mailbox),
+          m_log(std::move(log)),
+          m_presence(std::move(presence)) {}
 
     static void on_connect(mosquitto* client, void* self, int result);
     static void on_disconnect(mosquitto* client, void* self, int result);
@@ -46,8 +81,12 @@ private:
     std::string m_topic;
     Mailbox& m_mailbox;
     std::function<void(std::string)> m_log;  // Called from the network thread.
+    std::optional<Presence> m_presence;
     mosquitto* m_client = nullptr;
     bool m_running = false;
+    std::mutex m_mutex;  // Guards what follows: set by publish(), read by on_connect.
+    std::map<std::string, std::string> m_retained;
+    bool m_connected = false;
 };
 
 }  // namespace keiji::alert

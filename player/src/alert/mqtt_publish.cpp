@@ -33,8 +33,7 @@ model::Result<void> publish_retained(const MqttAddress& address, const std::stri
             published->acknowledged = true;
         }
     });
-    if (const int result = mosquitto_connect(client.get(), address.host.c_str(), address.port, 30);
-        result != MOSQ_ERR_SUCCESS) {
+    if (const int result = connect_mqtt(client.get(), address, false); result != MOSQ_ERR_SUCCESS) {
         return model::failure(fmt::format("cannot connect to the MQTT broker {}:{}: {}",
                                           address.host, address.port, mosquitto_strerror(result)));
     }

@@ -5,6 +5,7 @@
 #include "alert/dropin_channel.hpp"
 #include "alert/http_poll_channel.hpp"
 #include "alert/mqtt_channel.hpp"
+#include "alert/screen_report.hpp"
 #include "kiosk/log.hpp"
 #include "storage/file_io.hpp"
 
@@ -62,12 +63,29 @@ model::Result<void> AlertRuntime::start_channels(std::function<void()> wake) {
         if (!address) {
             return model::failure(address.error());
         }
+        address->ca_file = m_settings.mqtt_ca_file;
+        if (auto account = alert::set_mqtt_account(
+                *address,
+                m_settings.mqtt_username.empty() ? m_settings.screen_id : m_settings.mqtt_username,
+                m_settings.mqtt_password_file);
+            !account) {
+            return model::failure(account.error());
+        }
+        std::optional<alert::Presence> presence;
+        if (!m_settings.screen_id.empty()) {
+            presence =
+                alert::Presence{.topic = screen_topic("presence"),
+                                .online = alert::presence_message(m_settings.screen_id, true),
+                                .offline = alert::presence_message(m_settings.screen_id, false)};
+        }
         auto channel = alert::MqttChannel::start(
             *address, m_settings.mqtt_topic, m_mailbox,
-            [](std::string message) { log(Priority::info, "alert", message); });
+            [](std::string message) { log(Priority::info, "alert", message); },
+            std::move(presence));
         if (!channel) {
             return model::failure(channel.error());
         }
+        m_mqtt = channel->get();
         m_channels.push_back(std::move(*channel));
     }
     if (!m_settings.alert_url.empty()) {
@@ -81,7 +99,35 @@ void AlertRuntime::stop_channels() {
     for (auto& channel : m_channels) {
         channel->stop();
     }
+    m_mqtt = nullptr;
     m_channels.clear();
+}
+
+std::string AlertRuntime::screen_topic(std::string_view what) const {
+    return fmt::format("{}/{}/{}", m_settings.screens_topic, m_settings.screen_id, what);
+}
+
+void AlertRuntime::report_status(std::string status_json) {
+    if (m_mqtt != nullptr && !m_settings.screen_id.empty()) {
+        m_mqtt->publish(screen_topic("status"), std::move(status_json), true);
+    }
+}
+
+void AlertRuntime::confirm_shown(const std::string& identifier, model::TimePoint shown_at) {
+    for (const alert::ActiveAlert* active : m_book.active()) {
+        if (active->alert.identifier != identifier ||
+            !m_confirmed.emplace(identifier, active->alert.sequence).second) {
+            continue;
+        }
+        log(Priority::info, "alert",
+            fmt::format("receipt: {} sequence {} shown", identifier, active->alert.sequence));
+        if (m_mqtt != nullptr && !m_settings.screen_id.empty()) {
+            // Retained: the desk that starts after the alert still learns this screen showed it.
+            m_mqtt->publish(screen_topic("receipt"),
+                            alert::alert_receipt(m_settings.screen_id, active->alert, shown_at),
+                            true);
+        }
+    }
 }
 
 bool AlertRuntime::process(model::TimePoint now) {

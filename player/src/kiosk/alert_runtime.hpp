@@ -6,12 +6,14 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "alert/alert_book.hpp"
 #include "alert/channel.hpp"
 #include "alert/mailbox.hpp"
+#include "alert/mqtt_channel.hpp"
 #include "alert/state_store.hpp"
 #include "model/clock.hpp"
 #include "model/error.hpp"
@@ -24,8 +26,17 @@ struct AlertSettings {
     std::filesystem::path keys_file;
     // The key file's JSON itself, when the keys come from keiji.json instead of keys_file.
     std::optional<std::string> keys_text;
-    std::string mqtt_url;  // mqtt://host:port; empty: no MQTT.
+    std::string mqtt_url;  // mqtt://host:port or mqtts://host:port; empty: no MQTT.
     std::string mqtt_topic;
+    // Who this screen is to the broker: its user name (default: the screen id), a file with
+    // its password, the CA of a TLS broker. Each screen reports under
+    // `screens_topic`/<screen id>/status and .../receipt.
+    std::string mqtt_username;
+    std::string mqtt_password_file;
+    std::string mqtt_ca_file;
+    std::string screens_topic = "keiji/screens";
+    std::string screen_id;
+    std::vector<std::string> screen_tags;
     std::string alert_url;  // HTTP(S) URL of the envelope; empty: no polling.
     std::chrono::milliseconds poll_interval{2000};
 };
@@ -50,6 +61,12 @@ public:
     bool process(model::TimePoint now);
 
     [[nodiscard]] std::vector<alert::Alert> active() const;
+
+    // Publishes the screen's status (retained) through the broker, when there is one.
+    void report_status(std::string status_json);
+    // An alert frame of `identifier` is on screen: the first time for its current sequence, a
+    // receipt (identifier, sequence, shown at) goes to the broker.
+    void confirm_shown(const std::string& identifier, model::TimePoint shown_at);
     [[nodiscard]] std::optional<model::TimePoint> next_expiry() const {
         return m_book.next_expiry();
     }
@@ -71,6 +88,7 @@ private:
           m_book(std::move(book)),
           m_mailbox(clock) {}
     void persist();
+    [[nodiscard]] std::string screen_topic(std::string_view what) const;
 
     AlertSettings m_settings;
     model::Clock& m_clock;
@@ -78,6 +96,8 @@ private:
     alert::AlertBook m_book;
     alert::Mailbox m_mailbox;
     std::vector<std::unique_ptr<alert::Channel>> m_channels;
+    alert::MqttChannel* m_mqtt = nullptr;  // One of m_channels, when MQTT is configured.
+    std::set<std::pair<std::string, long long>> m_confirmed;  // (identifier, sequence) shown.
 };
 
 }  // namespace keiji::kiosk

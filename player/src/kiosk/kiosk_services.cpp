@@ -75,10 +75,17 @@ void KioskServices::after_update(const OnScreen& shown, const model::Instant& no
         m_systemd.ready();  // The first frame is on screen: the service is up.
     }
     const bool alert = !shown.alert_id.empty();
+    if (alert && shown.presented && m_settings.alert_shown) {
+        m_settings.alert_shown(shown.alert_id, std::chrono::floor<std::chrono::seconds>(now.wall));
+    }
     const std::string on_screen = alert ? shown.alert_id : shown.item_id;
     // While an alert is up the player is not asked, so its empty item id means nothing.
     const bool changed = alert ? (!m_on_screen_is_alert || on_screen != m_on_screen)
                                : (shown.slide_settled || m_on_screen_is_alert);
+    // The office wants to see a screen go into alert (and come out of it) at once, not within
+    // the minute: that change is reported as it happens.
+    const bool alert_mode_flipped = m_started_frames_seen && alert != m_on_screen_is_alert;
+    m_started_frames_seen = true;
     if (changed) {
         close_current(now);
         m_on_screen = on_screen;
@@ -89,7 +96,8 @@ void KioskServices::after_update(const OnScreen& shown, const model::Instant& no
                                : (on_screen.empty() ? "idle" : "playing " + on_screen));
     }
     m_systemd.watchdog();
-    if (!m_last_health || now.monotonic - *m_last_health >= std::chrono::minutes(1)) {
+    if (alert_mode_flipped || !m_last_health ||
+        now.monotonic - *m_last_health >= std::chrono::minutes(1)) {
         write_health(now);
         m_last_health = now.monotonic;
     }
@@ -107,7 +115,7 @@ void KioskServices::finish(const model::Instant& now) {
 }
 
 void KioskServices::write_health(const model::Instant& now) {
-    if (m_settings.state_directory.empty()) {
+    if (m_settings.state_directory.empty() && !m_settings.report_status) {
         return;
     }
     nlohmann::json last_sync = nullptr;
@@ -126,7 +134,14 @@ void KioskServices::write_health(const model::Instant& now) {
         {"last_sync", last_sync},
         {"active_alerts",
          m_settings.active_alerts ? m_settings.active_alerts() : std::vector<std::string>{}},
+        {"tags", m_settings.tags},
     };
+    if (m_settings.report_status) {
+        m_settings.report_status(health.dump());
+    }
+    if (m_settings.state_directory.empty()) {
+        return;
+    }
     // Replaced atomically, so a reader never sees half a file; not flushed every minute (an SD
     // card would wear), a power cut loses at most the last minute's status.
     const fs::path path = fs::path(m_settings.state_directory) / "status.json";

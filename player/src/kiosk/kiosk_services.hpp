@@ -43,6 +43,13 @@ public:
         // feed), and the identifiers of the alerts in force. Either may be empty.
         std::function<std::optional<std::int64_t>()> last_sync;
         std::function<std::vector<std::string>()> active_alerts;
+        // The screen's tags, for its status report.
+        std::vector<std::string> tags;
+        // Given the status (JSON) each time it is written, at most once a minute: for the
+        // broker. May be empty.
+        std::function<void(std::string)> report_status;
+        // Told each time an alert frame goes to the screen (alert id, when). May be empty.
+        std::function<void(const std::string&, model::TimePoint)> alert_shown;
     };
     // `items` gives the partner municipality of each promo id for the log.
     KioskServices(Settings settings, const std::vector<model::Item>& items);
@@ -77,6 +84,7 @@ private:
     std::chrono::steady_clock::time_point m_started{};
     bool m_started_set = false;
     long long m_frames = 0;
+    bool m_started_frames_seen = false;  // after_update ran before (m_on_screen_is_alert is real).
     std::optional<std::chrono::steady_clock::time_point> m_last_health;
 };
 

@@ -127,3 +127,22 @@ KEIJI_ON_DEMAND const char*(mosquitto_connack_string)(int code) {
     auto* function = real<decltype(mosquitto_connack_string)>("mosquitto_connack_string");
     return function != nullptr ? function(code) : "unknown (libmosquitto is not installed)";
 }
+
+KEIJI_ON_DEMAND int(mosquitto_username_pw_set)(mosquitto* client, const char* username,
+                                               const char* password) {
+    return call<decltype(mosquitto_username_pw_set)>("mosquitto_username_pw_set", client, username,
+                                                     password);
+}
+
+KEIJI_ON_DEMAND int(mosquitto_tls_set)(mosquitto* client, const char* ca_file, const char* ca_path,
+                                       const char* cert_file, const char* key_file,
+                                       int (*pw_callback)(char*, int, int, void*)) {
+    return call<decltype(mosquitto_tls_set)>("mosquitto_tls_set", client, ca_file, ca_path,
+                                             cert_file, key_file, pw_callback);
+}
+
+KEIJI_ON_DEMAND int(mosquitto_will_set)(mosquitto* client, const char* topic, int payload_length,
+                                        const void* payload, int qos, bool retain) {
+    return call<decltype(mosquitto_will_set)>("mosquitto_will_set", client, topic, payload_length,
+                                              payload, qos, retain);
+}

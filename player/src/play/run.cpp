@@ -30,6 +30,11 @@ model::Result<std::unique_ptr<kiosk::AlertRuntime>> start_alerts(const Settings&
                                 .keys_file = settings.alert_keys_file,
                                 .mqtt_url = settings.mqtt_url,
                                 .mqtt_topic = settings.mqtt_topic,
+                                .mqtt_username = settings.mqtt_username,
+                                .mqtt_password_file = settings.mqtt_password_file,
+                                .mqtt_ca_file = settings.mqtt_ca_file,
+                                .screen_id = settings.screen_id,
+                                .screen_tags = settings.screen_tags,
                                 .alert_url = settings.alert_url,
                                 .poll_interval = std::chrono::milliseconds(
                                     std::llround(settings.alert_poll_seconds * 1000))};
@@ -213,6 +218,19 @@ int run(const SettingsLayer& command_line) {
                      }
                  }
                  return identifiers;
+             },
+         .tags = settings.screen_tags,
+         .report_status =
+             [runtime = alerts->get()](std::string status) {
+                 if (runtime != nullptr) {
+                     runtime->report_status(std::move(status));
+                 }
+             },
+         .alert_shown =
+             [runtime = alerts->get()](const std::string& identifier, model::TimePoint at) {
+                 if (runtime != nullptr) {
+                     runtime->confirm_shown(identifier, at);
+                 }
              }},
         content.items);
     startup.mark("alerts and sync", phase_end());

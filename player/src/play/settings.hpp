@@ -53,6 +53,9 @@ struct Settings {
     std::vector<model::PublicKey> alert_keys;
     std::string mqtt_url;
     std::string mqtt_topic = "keiji/alert";
+    std::string mqtt_username;  // Empty: the screen id.
+    std::string mqtt_password_file;
+    std::string mqtt_ca_file;
     std::string alert_url;
     double alert_poll_seconds = 5;
     double alert_rotation_seconds = 8;
