@@ -10,6 +10,7 @@
 #include "alert/key_files.hpp"
 #include "alert/mqtt_publish.hpp"
 #include "cli/alert_preview.hpp"
+#include "cli/broker_options.hpp"
 #include "cli/messages.hpp"
 #include "play/settings.hpp"
 #include "storage/file_io.hpp"
@@ -25,7 +26,7 @@ struct AlertOptions {
     std::string key_file;  // sign: the secret key; verify: the trusted public keys.
     std::string input;     // The payload, envelope or CAP XML file.
     std::string output;    // Empty: stdout.
-    std::string mqtt_url;
+    BrokerOptions broker;
     std::string mqtt_topic = play::Settings{}.mqtt_topic;
     std::string directory;  // publish: a folder served over HTTP.
     std::optional<int> level;
@@ -139,7 +140,7 @@ int publish(const AlertOptions& options) {
                     fmt::format("{} is not a signed envelope ({}); run keiji alert sign first",
                                 options.input, parsed.error().text()));
     }
-    if (options.mqtt_url.empty() && options.directory.empty()) {
+    if (options.broker.url.empty() && options.directory.empty()) {
         return fail("alert", "say where to publish: --mqtt URL and/or --dir FOLDER", 2);
     }
     if (!options.directory.empty()) {
@@ -149,15 +150,15 @@ int publish(const AlertOptions& options) {
         }
         print(fmt::format("published to {}\n", path->string()));
     }
-    if (!options.mqtt_url.empty()) {
-        auto address = alert::parse_mqtt_url(options.mqtt_url);
+    if (!options.broker.url.empty()) {
+        auto address = broker_address(options.broker);
         if (!address) {
             return fail("alert", address.error(), options.language, 2);
         }
         if (auto sent = alert::publish_retained(*address, options.mqtt_topic, *envelope); !sent) {
             return fail("alert", sent.error(), options.language);
         }
-        print(fmt::format("published to {} topic {} (retained)\n", options.mqtt_url,
+        print(fmt::format("published to {} topic {} (retained)\n", options.broker.url,
                           options.mqtt_topic));
     }
     return 0;
@@ -248,7 +249,7 @@ Command add_alert_command(CLI::App& app, const Context& context) {
     auto* publish_command = command->add_subcommand(
         "publish", "Send a signed envelope to the screens (MQTT retained and/or an HTTP folder)");
     publish_command->add_option("ENVELOPE", options.input, "The signed envelope")->required();
-    publish_command->add_option("--mqtt", options.mqtt_url, "Broker, e.g. mqtt://broker:1883");
+    add_broker_options(*publish_command, options.broker);
     publish_command->add_option("--topic", options.mqtt_topic, "MQTT topic")->capture_default_str();
     publish_command->add_option("--dir", options.directory,
                                 "Folder served over HTTP: writes alert.json there atomically");

@@ -8,6 +8,7 @@
 #include "cli/alert_command.hpp"
 #include "cli/cache_command.hpp"
 #include "cli/feed_command.hpp"
+#include "cli/fleet_command.hpp"
 #include "cli/layout_command.hpp"
 #include "cli/messages.hpp"
 #include "cli/play_command.hpp"
@@ -34,9 +35,9 @@ Examples:
 )";
 
 constexpr AddCommand commands[] = {
-    add_play_command,     add_validate_command,       add_preview_command, add_layout_command,
-    add_schedule_command, add_alert_command,          add_cache_command,   add_feed_command,
-    add_report_command,   add_studio_forward_command,
+    add_play_command,     add_validate_command, add_preview_command,        add_layout_command,
+    add_schedule_command, add_alert_command,    add_cache_command,          add_feed_command,
+    add_report_command,   add_fleet_command,    add_studio_forward_command,
 };
 
 // A first word that is no command (a typo): say which commands there are.
