@@ -83,8 +83,10 @@ wait_fleet() {
 
 wait_fleet "[.screens[] | select(.online)] | length == $players" 60
 echo "all $players screens online"
-jq -e '[.screens[] | select(.tags[0] == "shibaura")] | length == '$((players / 2)) fleet.json > /dev/null ||
-    fail "the tags did not come through"
+# Presence is said on connect, the tags come with the first status (after the first frame): on a
+# loaded machine the two can be seconds apart, so wait for the status too.
+wait_fleet '[.screens[] | select(.tags[0] == "shibaura")] | length == '$((players / 2)) 60
+echo "tags of all $players screens came through"
 
 # The office publishes an alert; every screen shows it and says so.
 cat > alert.json <<JSON
