@@ -42,7 +42,7 @@ struct Alert {
     std::vector<std::string> references;  // Identifiers this message updates or cancels.
     model::TimePoint expires{};
     long long sequence = 0;
-    int level = 0;  // 警戒レベル 1–5.
+    int level = 0;  // 警戒レベル 1–5; 0 for what has none (earthquake, tsunami, stranded).
     std::vector<Info> info;
     std::string area;  // CAP <areaDesc>.
     std::vector<Shelter> shelters;

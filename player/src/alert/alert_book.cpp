@@ -154,7 +154,9 @@ std::vector<const ActiveAlert*> AlertBook::active() const {
     }
     std::ranges::stable_sort(list, [](const ActiveAlert* a, const ActiveAlert* b) {
         const auto key = [](const ActiveAlert* active) {
-            return std::tuple(-active->alert.level, status_rank(active->alert.status),
+            // Level 0 (an earthquake, a tsunami) is drawn like an evacuation order, and ranks so.
+            const int level = active->alert.level == 0 ? 4 : active->alert.level;
+            return std::tuple(-level, status_rank(active->alert.status),
                               -active->alert.sent.time_since_epoch().count());
         };
         return key(a) < key(b);

@@ -159,7 +159,8 @@ std::expected<Alert, model::Errors> parse_alert(std::string_view payload, std::s
     // A Cancel only ends what is shown; it needs neither a level nor texts.
     const Presence content_presence =
         alert.message_type == MessageType::cancel ? Presence::optional : Presence::required;
-    alert.level = int(reader.integer("level", content_presence, 1, 5).value_or(0));
+    // 0: not on the 警戒レベル scale (an earthquake, a tsunami, stranded commuters).
+    alert.level = int(reader.integer("level", content_presence, 0, 5).value_or(0));
     if (const nlohmann::json* infos = reader.array("info", content_presence)) {
         if (infos->empty() && content_presence == Presence::required) {
             reader.fail("info", {"needs at least one language (\"ja\")",

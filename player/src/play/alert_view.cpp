@@ -96,18 +96,26 @@ std::vector<std::string> rotation_languages(const alert::Alert& alert) {
 render::AlertView make_alert_view(const alert::Alert& alert, std::string_view language,
                                   const date::time_zone& zone, std::size_t other_alerts) {
     const Phrases& words = phrases_for(language);
-    const int level = std::clamp(alert.level, 1, 5);
     render::AlertView view;
-    view.level = level;
-    view.level_label = fmt::format("警戒レベル{}", level);
-    view.level_name = std::string(official_names[std::size_t(level)]);
-    view.level_gloss = std::string(words.level_gloss[std::size_t(level)]);
+    const alert::Info* info = alert.info_for(language);
+    if (alert.level == 0 && info != nullptr && !info->event.empty()) {
+        // Not on the 警戒レベル scale: an earthquake is not 「避難指示」. The band names the event
+        // in the language on screen, in the colours of an evacuation order.
+        view.level = 4;
+        view.level_label = info->event;
+    } else {
+        const int level = std::clamp(alert.level, 1, 5);
+        view.level = level;
+        view.level_label = fmt::format("警戒レベル{}", level);
+        view.level_name = std::string(official_names[std::size_t(level)]);
+        view.level_gloss = std::string(words.level_gloss[std::size_t(level)]);
+    }
     if (alert.status == alert::Status::exercise) {
         view.drill_mark = "訓練 EXERCISE";
     } else if (alert.status == alert::Status::test) {
         view.drill_mark = "TEST テスト";
     }
-    if (const alert::Info* info = alert.info_for(language)) {
+    if (info != nullptr) {
         view.headline = info->headline;
         view.instruction = info->instruction.empty() ? info->description : info->instruction;
         view.language = info->language;

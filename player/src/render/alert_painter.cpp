@@ -88,10 +88,11 @@ std::vector<std::string> paint_alert(Canvas& canvas, Frame frame, const AlertVie
     band_style.language = "ja";
     band_style.vertical = VerticalAlign::middle;
     const int gloss_height = view.level_gloss.empty() ? 0 : band_height / 3;
-    report(problems, "level",
-           canvas.draw_text(view.level_label + "　" + view.level_name,
-                            Rect{margin, 0, inner - drill_width, band_height - gloss_height},
-                            band_style));
+    report(
+        problems, "level",
+        canvas.draw_text(
+            view.level_name.empty() ? view.level_label : view.level_label + "　" + view.level_name,
+            Rect{margin, 0, inner - drill_width, band_height - gloss_height}, band_style));
     if (!view.level_gloss.empty()) {
         TextStyle gloss = style(Weight::regular, 0.035, 0.02, colors.background);
         report(problems, "level name",
