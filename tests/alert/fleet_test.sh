@@ -4,6 +4,9 @@
 # status; an alert published by the office is confirmed by every one of them; a killed player
 # and a stopped one show offline; a screen's credential cannot publish an alert or another
 # screen's status; an anonymous client and a client that does not trust the broker get nothing.
+# Then the office's desk in keiji studio (publishing to the same broker) sends an alert from the
+# browser and its fleet view shows every screen's confirmation; one screen is asked for a look at
+# what it shows (keiji fleet snapshot, and the desk), which another screen's account cannot do.
 # Usage: fleet_test.sh KEIJI SOURCE_DIR WORK_DIR [PLAYERS]
 set -u
 keiji=$(realpath "$1") source_dir=$(realpath "$2") work=$3 players=${4:-20}
@@ -53,6 +56,16 @@ office=(--mqtt "$url" --mqtt-user bousai --mqtt-password-file passwords/bousai -
 
 "$keiji" alert keygen --key-id bousai --out-dir keys > /dev/null || fail "keygen"
 
+# The studio, its alert desk publishing to the broker as the office; it makes the desk's key.
+studio_port=$(free_port)
+"$keiji" studio --data studio-data --listen "127.0.0.1:$studio_port" \
+    --import "$source_dir/playlists" "${office[@]}" < /dev/null > studio.log 2>&1 &
+pids+=($!)
+for _ in $(seq 300); do grep -q "open http://" studio.log && break; sleep 0.1; done
+admin_password=$(sed -n 's/.*first administrator: name "admin", password "\([^"]*\)".*/\1/p' studio.log)
+[[ -n "$admin_password" ]] || fail "the studio did not start: $(cat studio.log)"
+trusted=$(jq -s '[.[].keys[]]' keys/bousai.public.json studio-data/keys/keiji-studio-bousai.public.json)
+
 # The players: each its own screen id, account, tags (site and floor) and state directory.
 declare -A player_pid
 for i in $(seq "$players"); do
@@ -60,7 +73,7 @@ for i in $(seq "$players"); do
     site=$([[ $((i % 2)) == 0 ]] && echo shibaura || echo honcho)
     cat > "$id.json" <<JSON
 {"screen": {"id": "$id", "tags": ["$site", "floor-$((i % 3 + 1))"]},
- "alerts": {"public_keys": $(jq '.keys' keys/bousai.public.json),
+ "alerts": {"public_keys": $trusted,
             "mqtt": {"url": "$url", "topic": "keiji/alert", "password_file": "passwords/$id",
                      "ca_file": "broker.crt"}}}
 JSON
@@ -102,6 +115,29 @@ wait_fleet ".alert.identifier == \"minato-2026-rain-001\" and (.alert.shown | le
 echo "shown on $players of $players screens"
 for log in player-*.log; do grep -qF "on screen: minato-2026-rain-001" "$log" || fail "$log never showed the alert"; done
 
+# A look at one screen: at most 480 pixels wide (these players draw 320×180), and a screen's
+# account cannot ask another screen for one.
+"$keiji" fleet snapshot s05 "${office[@]}" --out s05.jpg > snapshot.out 2>&1 || fail "snapshot: $(cat snapshot.out)"
+[[ $(ffprobe -v error -show_entries stream=width,codec_name -of csv=p=0 s05.jpg) == "mjpeg,320" ]] ||
+    fail "the snapshot is not a 320-wide JPEG: $(ffprobe -v error -show_entries stream -of compact s05.jpg)"
+echo "snapshot of s05: $(cat snapshot.out)"
+"$keiji" fleet snapshot s02 --mqtt "$url" --mqtt-user s01 --mqtt-password-file passwords/s01 \
+    --mqtt-ca broker.crt --wait 3 --out s02.jpg > /dev/null 2>&1 && fail "s01's account got a look at s02"
+
+# The office's desk in the browser: an earthquake alert, every screen confirms it on the page.
+browser_dir="$source_dir/tests/browser"
+if [[ ! -d "$browser_dir/node_modules/puppeteer-core" ]]; then
+    (cd "$browser_dir" && npm ci --no-audit --no-fund < /dev/null > /dev/null) || fail "npm ci in tests/browser"
+fi
+KEIJI="$keiji" SOURCE_DIR="$source_dir" WORK_DIR="$PWD" STUDIO_URL="http://127.0.0.1:$studio_port" \
+    ADMIN_PASSWORD="$admin_password" PLAYERS="$players" node "$browser_dir/desk_fleet.mjs" < /dev/null \
+    > desk.log 2>&1 || fail "the desk in the browser: $(tail -20 desk.log)"
+desk_alert=$(cat desk-alert.txt)
+wait_fleet ".alert.identifier == \"$desk_alert\" and (.alert.shown | length) == $players" 60
+echo "the desk's $desk_alert: shown on $players of $players screens, seen in the browser"
+# A screen that goes from one alert to another says so at once, not within the minute.
+wait_fleet "[.screens[] | select(.on_screen == \"$desk_alert\")] | length == $players" 20
+
 # A screen's credential cannot publish an alert, nor another screen's status: the broker drops
 # both (MQTT 3.1.1 has no refusal to send back), and the office's view is unchanged.
 forger=(-h 127.0.0.1 -p "$port" --cafile broker.crt -u s01 -P "$(cat passwords/s01)")
@@ -109,7 +145,7 @@ mosquitto_pub "${forger[@]}" -t keiji/alert -r -m '{"key_id":"bousai","payload":
 mosquitto_pub "${forger[@]}" -t keiji/screens/s02/status -r -m '{"screen":"s02","online":false}'
 sleep 1
 fleet 2
-jq -e '.alert.identifier == "minato-2026-rain-001"' fleet.json > /dev/null ||
+jq -e ".alert.identifier == \"$desk_alert\"" fleet.json > /dev/null ||
     fail "a screen's credential replaced the alert"
 jq -e '.screens[] | select(.screen == "s02") | .online' fleet.json > /dev/null ||
     fail "a screen's credential spoke for another screen"

@@ -8,6 +8,7 @@ import path from 'node:path';
 import {check, comparePngs, env, failed, launch, log, readPng, shoot, signIn, sleep, statusSays, step,
   summary, watchedPage} from './lib.mjs';
 import {filmSteps} from './studio_film.mjs';
+import {deskSteps} from './studio_desk.mjs';
 import {answerDialog, apiFromPage, clickButton, createItem, fieldProblems, open, pngFromPage,
   previewNewerThan, previewSettled, save, textField, typeInto} from './studio.mjs';
 
@@ -376,6 +377,7 @@ try {
   }, {keepGoing: true});
 
   await filmSteps(sato, tanaka);
+  await deskSteps(browser, admin, accounts);
   code = summary('scenario');
 } catch (error) {
   if (!failed()) {

@@ -1,5 +1,6 @@
 #include "alert/fleet_watch.hpp"
 
+#include <date/date.h>
 #include <fmt/format.h>
 #include <mosquitto.h>
 
@@ -74,6 +75,10 @@ void on_message(mosquitto*, void* user, const mosquitto_message* message) {
     }
 }
 
+std::string timestamp(model::TimePoint at) {
+    return date::format("%FT%TZ", std::chrono::floor<std::chrono::seconds>(at));
+}
+
 }  // namespace
 
 model::Result<FleetSnapshot> read_fleet(const MqttAddress& address,
@@ -114,6 +119,41 @@ model::Result<FleetSnapshot> read_fleet(const MqttAddress& address,
     }
     mosquitto_disconnect(client.get());
     return std::move(listening.snapshot);
+}
+
+nlohmann::json to_json(const FleetSnapshot& snapshot) {
+    nlohmann::json screens = nlohmann::json::array();
+    for (const auto& [id, state] : snapshot.fleet.screens()) {
+        screens.push_back(
+            {{"screen", id},
+             {"tags", state.tags},
+             {"online", state.online},
+             {"last_seen", state.last_seen ? nlohmann::json(timestamp(*state.last_seen)) : nullptr},
+             {"on_screen", state.on_screen},
+             {"mode", state.mode},
+             {"version", state.version},
+             {"last_sync", state.last_sync ? nlohmann::json(*state.last_sync) : nullptr},
+             {"active_alerts", state.active_alerts}});
+    }
+    nlohmann::json answer = {
+        {"screens", screens}, {"alert", nullptr}, {"ignored", snapshot.ignored}};
+    if (snapshot.alert) {
+        const auto reach =
+            snapshot.fleet.reach(snapshot.alert->identifier, snapshot.alert->sequence);
+        nlohmann::json shown = nlohmann::json::array();
+        for (const auto& [screen, at] : reach.shown) {
+            shown.push_back({{"screen", screen}, {"shown_at", timestamp(at)}});
+        }
+        answer["alert"] = {{"identifier", snapshot.alert->identifier},
+                           {"sequence", snapshot.alert->sequence},
+                           {"status", snapshot.alert->status},
+                           {"msgType", snapshot.alert->message_type},
+                           {"headline", snapshot.alert->headline},
+                           {"screens", snapshot.fleet.screens().size()},
+                           {"shown", shown},
+                           {"not_shown", reach.not_shown}};
+    }
+    return answer;
 }
 
 }  // namespace keiji::alert

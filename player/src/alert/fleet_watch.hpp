@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,5 +35,9 @@ struct FleetSnapshot {
                                                       const std::string& screens_topic,
                                                       const std::string& alert_topic,
                                                       std::chrono::milliseconds listen);
+
+// What `keiji fleet status --json` prints and the studio's fleet view reads: every screen, and
+// for the alert on the topic, which screens confirmed it and when.
+[[nodiscard]] nlohmann::json to_json(const FleetSnapshot& snapshot);
 
 }  // namespace keiji::alert

@@ -98,10 +98,11 @@ int connect_mqtt(mosquitto* client, const MqttAddress& address, bool asynchronou
 model::Result<std::unique_ptr<MqttChannel>> MqttChannel::start(const MqttAddress& address,
                                                                std::string topic, Mailbox& mailbox,
                                                                std::function<void(std::string)> log,
-                                                               std::optional<Presence> presence) {
+                                                               std::optional<Presence> presence,
+                                                               std::optional<Requests> requests) {
     initialise_library();
-    std::unique_ptr<MqttChannel> channel(
-        new MqttChannel(std::move(topic), mailbox, std::move(log), std::move(presence)));
+    std::unique_ptr<MqttChannel> channel(new MqttChannel(std::move(topic), mailbox, std::move(log),
+                                                         std::move(presence), std::move(requests)));
     // A clean session: the retained message is what matters, not queued history.
     channel->m_client = mosquitto_new(nullptr, true, channel.get());
     if (channel->m_client == nullptr) {
@@ -177,6 +178,9 @@ void MqttChannel::on_connect(mosquitto* client, void* self, int result) {
     // reconnects, and each subscription brings the retained alert again (a replay the state
     // machine recognises and ignores).
     mosquitto_subscribe(client, nullptr, channel->m_topic.c_str(), 1);
+    if (channel->m_requests) {
+        mosquitto_subscribe(client, nullptr, channel->m_requests->topic.c_str(), 0);
+    }
     {
         const std::scoped_lock lock(channel->m_mutex);
         channel->m_connected = true;
@@ -206,6 +210,14 @@ void MqttChannel::on_message(mosquitto*, void* self, const mosquitto_message* me
     auto* channel = static_cast<MqttChannel*>(self);
     if (message->payloadlen <= 0) {
         return;  // An empty retained message clears the topic; nothing to show.
+    }
+    if (channel->m_requests && channel->m_requests->topic == message->topic) {
+        // Small or not at all: a request is a nonce, never a picture or an alert.
+        if (message->payloadlen <= 256) {
+            channel->m_requests->on_request(std::string(static_cast<const char*>(message->payload),
+                                                        std::size_t(message->payloadlen)));
+        }
+        return;
     }
     channel->m_mailbox.post(Delivery{"mqtt", std::string(static_cast<const char*>(message->payload),
                                                          std::size_t(message->payloadlen))});

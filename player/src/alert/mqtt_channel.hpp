@@ -47,6 +47,13 @@ struct Presence {
 };
 [[nodiscard]] model::Result<MqttAddress> parse_mqtt_url(std::string_view url);
 
+// Requests addressed to this client on a topic of its own (a look at the screen): each message
+// is handed to `on_request` on the network thread, never to the alert mailbox.
+struct Requests {
+    std::string topic;
+    std::function<void(std::string)> on_request;
+};
+
 // Subscribes to `topic` on an MQTT broker (libmosquitto's own network thread) and posts every
 // message. The broker keeps the last alert as a retained message, so a screen that boots in the
 // middle of an emergency gets it the moment it connects. Reconnects by itself with backoff.
@@ -55,7 +62,8 @@ public:
     // Fails only when the client cannot be created; an unreachable broker is retried.
     [[nodiscard]] static model::Result<std::unique_ptr<MqttChannel>> start(
         const MqttAddress& address, std::string topic, Mailbox& mailbox,
-        std::function<void(std::string)> log, std::optional<Presence> presence = std::nullopt);
+        std::function<void(std::string)> log, std::optional<Presence> presence = std::nullopt,
+        std::optional<Requests> requests = std::nullopt);
     ~MqttChannel() override;
     MqttChannel(const MqttChannel&) = delete;
     MqttChannel& operator=(const MqttChannel&) = delete;
@@ -68,11 +76,12 @@ public:
 
 private:
     MqttChannel(std::string topic, Mailbox& mailbox, std::function<void(std::string)> log,
-                std::optional<Presence> presence)
+                std::optional<Presence> presence, std::optional<Requests> requests)
         : m_topic(std::move(topic)),
           m_mailbox(mailbox),
           m_log(std::move(log)),
-          m_presence(std::move(presence)) {}
+          m_presence(std::move(presence)),
+          m_requests(std::move(requests)) {}
 
     static void on_connect(mosquitto* client, void* self, int result);
     static void on_disconnect(mosquitto* client, void* self, int result);
@@ -82,6 +91,7 @@ private:
     Mailbox& m_mailbox;
     std::function<void(std::string)> m_log;  // Called from the network thread.
     std::optional<Presence> m_presence;
+    std::optional<Requests> m_requests;
     mosquitto* m_client = nullptr;
     bool m_running = false;
     std::mutex m_mutex;  // Guards what follows: set by publish(), read by on_connect.

@@ -3,7 +3,10 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+
+#include "alert/signing.hpp"
 
 namespace keiji::alert {
 
@@ -45,6 +48,35 @@ std::string alert_receipt(std::string_view screen_id, const Alert& alert,
         .dump();
 }
 
+std::optional<std::string> snapshot_request_nonce(std::string_view payload) {
+    const nlohmann::json request = nlohmann::json::parse(payload, nullptr, false);
+    if (!request.is_object() || !request.contains("nonce") || !request["nonce"].is_string()) {
+        return std::nullopt;
+    }
+    std::string nonce = request["nonce"].get<std::string>();
+    const bool plain = std::ranges::all_of(nonce, [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '-' || c == '_';
+    });
+    if (nonce.empty() || nonce.size() > 64 || !plain) {
+        return std::nullopt;
+    }
+    return nonce;
+}
+
+std::string snapshot_request(std::string_view nonce) {
+    return nlohmann::json{{"nonce", nonce}}.dump();
+}
+
+std::string snapshot_message(std::string_view screen_id, std::string_view nonce,
+                             std::string_view jpeg, model::TimePoint taken_at) {
+    return nlohmann::json{{"screen", screen_id},
+                          {"nonce", nonce},
+                          {"taken_at", timestamp(taken_at)},
+                          {"jpeg", to_base64(jpeg)}}
+        .dump();
+}
+
 std::optional<std::string> Fleet::take(std::string_view topic, std::string_view payload) {
     // <screens topic>/<screen id>/<status|receipt>
     if (!topic.starts_with(m_screens_topic) || topic.size() <= m_screens_topic.size() + 1 ||
@@ -58,6 +90,9 @@ std::optional<std::string> Fleet::take(std::string_view topic, std::string_view 
     }
     const std::string screen(rest.substr(0, slash));
     const std::string_view kind = rest.substr(slash + 1);
+    if (kind == "snapshot" || kind.starts_with("snapshot/")) {
+        return std::nullopt;  // Pictures and their requests: not the fleet's state.
+    }
     if (kind != "presence" && kind != "status" && kind != "receipt") {
         return fmt::format("{}: \"{}\" is not presence, status or receipt", topic, kind);
     }

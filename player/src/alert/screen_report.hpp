@@ -19,13 +19,23 @@ namespace keiji::alert {
 //             "last_sync", "active_alerts", ...} when an alert comes or goes and at most once a
 //            minute otherwise (kept apart from presence, so an offline screen's last status,
 //            and when it was last seen, stay readable);
-//   receipt  {"screen", "identifier", "sequence", "shown_at"} when an alert is first on screen.
+//   receipt  {"screen", "identifier", "sequence", "shown_at"} when an alert is first on screen;
+//   snapshot {"screen", "nonce", "taken_at", "jpeg": base64} (not retained) in answer to a
+//            {"nonce"} on snapshot/request: what the screen shows, at most 480 pixels wide.
 
 // A presence message.
 [[nodiscard]] std::string presence_message(std::string_view screen_id, bool online);
 // The receipt of `alert` first shown at `shown_at`.
 [[nodiscard]] std::string alert_receipt(std::string_view screen_id, const Alert& alert,
                                         model::TimePoint shown_at);
+
+// The nonce of a snapshot request (1 to 64 of A-Z, a-z, 0-9, '-', '_'), or nullopt for
+// anything else.
+[[nodiscard]] std::optional<std::string> snapshot_request_nonce(std::string_view payload);
+[[nodiscard]] std::string snapshot_request(std::string_view nonce);
+// The answer to a request: the picture as JPEG bytes.
+[[nodiscard]] std::string snapshot_message(std::string_view screen_id, std::string_view nonce,
+                                           std::string_view jpeg, model::TimePoint taken_at);
 
 struct Receipt {
     std::string identifier;

@@ -8,9 +8,11 @@
 #include <nlohmann/json.hpp>
 
 #include "alert/fleet_watch.hpp"
+#include "alert/screen_snapshot.hpp"
 #include "cli/broker_options.hpp"
 #include "cli/messages.hpp"
 #include "play/settings.hpp"
+#include "storage/file_io.hpp"
 
 namespace keiji::cli {
 
@@ -23,45 +25,13 @@ struct FleetOptions {
     double listen_seconds = 2;
     bool json = false;
     std::string language = "en";
+    std::string screen;        // fleet snapshot
+    std::string out;           // fleet snapshot: the JPEG file
+    double wait_seconds = 10;  // fleet snapshot
 };
 
 std::string timestamp(model::TimePoint at) {
     return date::format("%FT%TZ", std::chrono::floor<std::chrono::seconds>(at));
-}
-
-nlohmann::json as_json(const alert::FleetSnapshot& snapshot) {
-    nlohmann::json screens = nlohmann::json::array();
-    for (const auto& [id, state] : snapshot.fleet.screens()) {
-        screens.push_back(
-            {{"screen", id},
-             {"tags", state.tags},
-             {"online", state.online},
-             {"last_seen", state.last_seen ? nlohmann::json(timestamp(*state.last_seen)) : nullptr},
-             {"on_screen", state.on_screen},
-             {"mode", state.mode},
-             {"version", state.version},
-             {"last_sync", state.last_sync ? nlohmann::json(*state.last_sync) : nullptr},
-             {"active_alerts", state.active_alerts}});
-    }
-    nlohmann::json answer = {
-        {"screens", screens}, {"alert", nullptr}, {"ignored", snapshot.ignored}};
-    if (snapshot.alert) {
-        const auto reach =
-            snapshot.fleet.reach(snapshot.alert->identifier, snapshot.alert->sequence);
-        nlohmann::json shown = nlohmann::json::array();
-        for (const auto& [screen, at] : reach.shown) {
-            shown.push_back({{"screen", screen}, {"shown_at", timestamp(at)}});
-        }
-        answer["alert"] = {{"identifier", snapshot.alert->identifier},
-                           {"sequence", snapshot.alert->sequence},
-                           {"status", snapshot.alert->status},
-                           {"msgType", snapshot.alert->message_type},
-                           {"headline", snapshot.alert->headline},
-                           {"screens", snapshot.fleet.screens().size()},
-                           {"shown", shown},
-                           {"not_shown", reach.not_shown}};
-    }
-    return answer;
 }
 
 // The table people read: the alert first (what the office came for), then the screens by tag.
@@ -136,8 +106,32 @@ int run_fleet(const FleetOptions& options) {
     if (!snapshot) {
         return fail("fleet", snapshot.error(), options.language);
     }
-    print(options.json ? as_json(*snapshot).dump(2) + "\n"
+    print(options.json ? alert::to_json(*snapshot).dump(2) + "\n"
                        : as_text(*snapshot, options.language.starts_with("ja")));
+    return 0;
+}
+
+int run_snapshot(const FleetOptions& options) {
+    if (options.broker.url.empty()) {
+        return fail("fleet", "say which broker: --mqtt mqtt://broker:1883", 2);
+    }
+    auto address = broker_address(options.broker);
+    if (!address) {
+        return fail("fleet", address.error(), options.language, 2);
+    }
+    const auto picture = alert::request_snapshot(
+        *address, options.screens_topic, options.screen,
+        std::chrono::milliseconds(static_cast<long long>(options.wait_seconds * 1000)));
+    if (!picture) {
+        return fail("fleet", picture.error(), options.language);
+    }
+    const std::string out = options.out.empty() ? options.screen + ".jpg" : options.out;
+    if (auto written = storage::write_file_atomically(out, picture->jpeg, {.durable = false});
+        !written) {
+        return fail("fleet", written.error(), options.language);
+    }
+    print(fmt::format("{}: {} ({} bytes, taken {})\n", options.screen, out, picture->jpeg.size(),
+                      date::format("%FT%TZ", picture->taken_at)));
     return 0;
 }
 
@@ -161,7 +155,22 @@ Command add_fleet_command(CLI::App& app, const Context& context) {
     status->footer(
         "Example: keiji fleet status --mqtt mqtts://broker.example:8883 --mqtt-user bousai "
         "--mqtt-password-file ~/.keiji-mqtt --mqtt-ca ca.crt");
-    return Command{command, [shared] { return run_fleet(*shared); }};
+    auto* snapshot = command->add_subcommand(
+        "snapshot", "A JPEG of what one screen shows now (at most 480 pixels wide)");
+    snapshot->add_option("screen", shared->screen, "The screen's id (screen.id)")->required();
+    add_broker_options(*snapshot, shared->broker);
+    snapshot->add_option("--out", shared->out, "Where to write it (default SCREEN.jpg)");
+    snapshot->add_option("--screens-topic", shared->screens_topic, "Where screens report")
+        ->capture_default_str();
+    snapshot->add_option("--wait", shared->wait_seconds, "Seconds to wait for the screen")
+        ->check(CLI::Range(1.0, 60.0))
+        ->capture_default_str();
+    snapshot->footer(
+        "Example: keiji fleet snapshot lobby-1f --mqtt mqtts://broker.example:8883 --mqtt-user "
+        "bousai --mqtt-password-file ~/.keiji-mqtt --mqtt-ca ca.crt --out lobby-1f.jpg");
+    return Command{command, [shared, status] {
+                       return status->parsed() ? run_fleet(*shared) : run_snapshot(*shared);
+                   }};
 }
 
 }  // namespace keiji::cli

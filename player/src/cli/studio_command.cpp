@@ -6,6 +6,7 @@
 #include <csignal>
 #include <thread>
 
+#include "cli/broker_options.hpp"
 #include "cli/messages.hpp"
 #include "kiosk/log.hpp"
 #include "play/settings_file.hpp"
@@ -21,7 +22,10 @@ constexpr const char* description =
 
 It listens on 127.0.0.1 only unless told otherwise: put nginx in front of it for TLS (see the
 README). On its first start it makes its data folder, prints the first administrator's password
-once, makes the key that signs published feeds, and takes the bundled playlists as its content.)";
+once, makes the key that signs published feeds and the alert desk's key, and takes the bundled
+playlists as its content. The alert desk (accounts with the role bousai) writes each alert to
+PUBLISH/alerts/alert.json for screens that poll, and with --mqtt also publishes it, retained, to
+the broker's alert topic.)";
 
 struct StudioOptions {
     std::string listen = "127.0.0.1:8080";
@@ -31,6 +35,9 @@ struct StudioOptions {
     std::string import_from = "playlists";
     bool behind_proxy = false;
     std::string web;
+    std::string desk_key;
+    BrokerOptions broker;
+    std::string alert_topic = "keiji/alert";
 };
 
 int run_studio(const StudioOptions& options) {
@@ -55,6 +62,14 @@ int run_studio(const StudioOptions& options) {
     sigaddset(&signals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+    std::optional<alert::MqttAddress> broker;
+    if (!options.broker.url.empty()) {
+        auto address = broker_address(options.broker);
+        if (!address) {
+            return fail("studio", address.error(), "en", 2);
+        }
+        broker = std::move(*address);
+    }
     studio::StudioSettings settings{.host = options.listen.substr(0, colon),
                                     .port = port,
                                     .data = options.data,
@@ -62,7 +77,10 @@ int run_studio(const StudioOptions& options) {
                                     .content_key = options.content_key,
                                     .import_from = play::bundled_content(options.import_from),
                                     .behind_proxy = options.behind_proxy,
-                                    .web_root = options.web};
+                                    .web_root = options.web,
+                                    .desk_key = options.desk_key,
+                                    .alert_broker = std::move(broker),
+                                    .alert_topic = options.alert_topic};
     auto studio = studio::Studio::open(settings, [](const std::string& message) {
         print(fmt::format("keiji studio: {}\n", message));
     });
@@ -127,7 +145,18 @@ Command add_studio_command(CLI::App& app, const Context&) {
                      "Serve the pages from this folder instead of the built-in ones (for "
                      "working on studio/web)")
         ->type_name("DIR");
-    command->footer("Example: keiji studio --data /var/lib/keiji-studio --listen 127.0.0.1:8080");
+    command
+        ->add_option("--desk-key", options->desk_key,
+                     "Secret key the alert desk signs with (default DATA/keys/bousai.secret.json, "
+                     "made if missing)")
+        ->type_name("FILE");
+    add_broker_options(*command, options->broker);
+    command->add_option("--alert-topic", options->alert_topic, "The broker's alert topic")
+        ->capture_default_str();
+    command->footer(
+        "Example: keiji studio --data /var/lib/keiji-studio --listen 127.0.0.1:8080 \\\n"
+        "           --mqtt mqtts://broker.local:8883 --mqtt-user bousai \\\n"
+        "           --mqtt-password-file /etc/keiji/bousai.password --mqtt-ca /etc/keiji/ca.crt");
     return Command{command, [options] { return run_studio(*options); }};
 }
 

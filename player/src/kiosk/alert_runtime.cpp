@@ -54,7 +54,7 @@ AlertRuntime::~AlertRuntime() {
 }
 
 model::Result<void> AlertRuntime::start_channels(std::function<void()> wake) {
-    m_mailbox.set_wake(std::move(wake));
+    m_mailbox.set_wake(wake);
     const auto channel_log = [](std::string message) { log(Priority::warning, "alert", message); };
     m_channels.push_back(
         std::make_unique<alert::DropInChannel>(dropin_directory(), m_mailbox, channel_log));
@@ -78,10 +78,31 @@ model::Result<void> AlertRuntime::start_channels(std::function<void()> wake) {
                                 .online = alert::presence_message(m_settings.screen_id, true),
                                 .offline = alert::presence_message(m_settings.screen_id, false)};
         }
+        std::optional<alert::Requests> requests;
+        if (!m_settings.screen_id.empty()) {
+            // On the network thread: note the newest request and wake the main loop, which
+            // alone may read the frame.
+            requests = alert::Requests{
+                .topic = screen_topic("snapshot/request"),
+                .on_request = [this, wake](const std::string& payload) {
+                    const auto nonce = alert::snapshot_request_nonce(payload);
+                    if (!nonce) {
+                        log(Priority::warning, "snapshot", "a request that is not {\"nonce\"}");
+                        return;
+                    }
+                    {
+                        const std::scoped_lock lock(m_snapshot_mutex);
+                        m_snapshot_nonce = *nonce;
+                    }
+                    if (wake) {
+                        wake();
+                    }
+                }};
+        }
         auto channel = alert::MqttChannel::start(
             *address, m_settings.mqtt_topic, m_mailbox,
-            [](std::string message) { log(Priority::info, "alert", message); },
-            std::move(presence));
+            [](std::string message) { log(Priority::info, "alert", message); }, std::move(presence),
+            std::move(requests));
         if (!channel) {
             return model::failure(channel.error());
         }
@@ -110,6 +131,27 @@ std::string AlertRuntime::screen_topic(std::string_view what) const {
 void AlertRuntime::report_status(std::string status_json) {
     if (m_mqtt != nullptr && !m_settings.screen_id.empty()) {
         m_mqtt->publish(screen_topic("status"), std::move(status_json), true);
+    }
+}
+
+std::optional<std::string> AlertRuntime::take_snapshot_request(
+    std::chrono::steady_clock::time_point now) {
+    const std::scoped_lock lock(m_snapshot_mutex);
+    // A flood of requests costs one picture every two seconds; the newest nonce is answered.
+    if (!m_snapshot_nonce ||
+        (m_last_snapshot && now - *m_last_snapshot < std::chrono::seconds(2))) {
+        return std::nullopt;
+    }
+    m_last_snapshot = now;
+    return std::exchange(m_snapshot_nonce, std::nullopt);
+}
+
+void AlertRuntime::send_snapshot(const std::string& nonce, std::string_view jpeg,
+                                 model::TimePoint taken_at) {
+    if (m_mqtt != nullptr && !m_settings.screen_id.empty()) {
+        m_mqtt->publish(screen_topic("snapshot"),
+                        alert::snapshot_message(m_settings.screen_id, nonce, jpeg, taken_at),
+                        false);
     }
 }
 

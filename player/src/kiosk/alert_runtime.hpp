@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -67,6 +68,12 @@ public:
     // An alert frame of `identifier` is on screen: the first time for its current sequence, a
     // receipt (identifier, sequence, shown at) goes to the broker.
     void confirm_shown(const std::string& identifier, model::TimePoint shown_at);
+    // The nonce of a request for a look at the screen that came through the broker, at most
+    // one every two seconds; the main loop answers it with send_snapshot.
+    [[nodiscard]] std::optional<std::string> take_snapshot_request(
+        std::chrono::steady_clock::time_point now);
+    // Publishes the picture (JPEG, at most 480 pixels wide) that answers `nonce`.
+    void send_snapshot(const std::string& nonce, std::string_view jpeg, model::TimePoint taken_at);
     [[nodiscard]] std::optional<model::TimePoint> next_expiry() const {
         return m_book.next_expiry();
     }
@@ -98,6 +105,9 @@ private:
     std::vector<std::unique_ptr<alert::Channel>> m_channels;
     alert::MqttChannel* m_mqtt = nullptr;  // One of m_channels, when MQTT is configured.
     std::set<std::pair<std::string, long long>> m_confirmed;  // (identifier, sequence) shown.
+    std::mutex m_snapshot_mutex;  // Guards the two below: set on the MQTT network thread.
+    std::optional<std::string> m_snapshot_nonce;
+    std::optional<std::chrono::steady_clock::time_point> m_last_snapshot;
 };
 
 }  // namespace keiji::kiosk

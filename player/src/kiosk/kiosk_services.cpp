@@ -82,9 +82,10 @@ void KioskServices::after_update(const OnScreen& shown, const model::Instant& no
     // While an alert is up the player is not asked, so its empty item id means nothing.
     const bool changed = alert ? (!m_on_screen_is_alert || on_screen != m_on_screen)
                                : (shown.slide_settled || m_on_screen_is_alert);
-    // The office wants to see a screen go into alert (and come out of it) at once, not within
-    // the minute: that change is reported as it happens.
-    const bool alert_mode_flipped = m_started_frames_seen && alert != m_on_screen_is_alert;
+    // The office wants to see a screen go into alert, change to another alert and come out of
+    // it at once, not within the minute: those changes are reported as they happen.
+    const bool alert_changed = m_started_frames_seen &&
+                               (alert != m_on_screen_is_alert || (alert && on_screen != m_on_screen));
     m_started_frames_seen = true;
     if (changed) {
         close_current(now);
@@ -96,7 +97,7 @@ void KioskServices::after_update(const OnScreen& shown, const model::Instant& no
                                : (on_screen.empty() ? "idle" : "playing " + on_screen));
     }
     m_systemd.watchdog();
-    if (alert_mode_flipped || !m_last_health ||
+    if (alert_changed || !m_last_health ||
         now.monotonic - *m_last_health >= std::chrono::minutes(1)) {
         write_health(now);
         m_last_health = now.monotonic;

@@ -110,6 +110,13 @@ KEIJI_ON_DEMAND void(mosquitto_publish_callback_set)(mosquitto* client,
                                                         on_publish);
 }
 
+KEIJI_ON_DEMAND void(mosquitto_subscribe_callback_set)(mosquitto* client,
+                                                       void (*on_subscribe)(mosquitto*, void*, int,
+                                                                            int, const int*)) {
+    call_void<decltype(mosquitto_subscribe_callback_set)>("mosquitto_subscribe_callback_set",
+                                                          client, on_subscribe);
+}
+
 KEIJI_ON_DEMAND void(mosquitto_message_callback_set)(mosquitto* client,
                                                      void (*on_message)(mosquitto*, void*,
                                                                         const mosquitto_message*)) {

@@ -9,6 +9,7 @@
 
 #include "kiosk/log.hpp"
 #include "play/content_source.hpp"
+#include "render/png.hpp"
 #include "render/transition.hpp"
 
 namespace keiji::play {
@@ -19,6 +20,8 @@ namespace {
 // compose and read back in well under a millisecond.
 constexpr int sample_width = 64;
 constexpr int sample_height = 36;
+// A look at the screen for the disaster office: enough to read a headline, small enough for MQTT.
+constexpr int snapshot_width = 480;
 
 model::Result<render::Screen> open_screen(const Settings& settings) {
     const ScreenSize size = settings.frame_size();
@@ -162,6 +165,11 @@ StageResult PlaySession::update(const model::Instant& now) {
     }
     StageResult shown = m_stage->update(now);
     check_frame(shown, now);
+    if (m_setup.alerts != nullptr) {
+        if (const auto nonce = m_setup.alerts->take_snapshot_request(now.monotonic)) {
+            answer_snapshot(*nonce, now);
+        }
+    }
     if (m_fault_black_pending && shown.content.slide_settled && ++m_slides_settled == 2) {
         m_fault_black_pending = false;
         kiosk::log(kiosk::Priority::notice, "self-check",
@@ -203,6 +211,24 @@ void PlaySession::check_frame(const StageResult& shown, const model::Instant& no
         return;
     }
     recover(verdict.reason, now);
+}
+
+// The disaster office asked what this screen shows: the last frame, at most 480 pixels wide.
+void PlaySession::answer_snapshot(const std::string& nonce, const model::Instant& now) {
+    const auto jpeg = [&]() -> model::Result<std::string> {
+        render::SurfaceHandle frame = KEIJI_TRY(m_screen.capture());
+        if (frame->w > snapshot_width) {
+            frame = KEIJI_TRY(render::scaled_copy(*frame, snapshot_width));
+        }
+        return render::encode_jpeg(*frame, 80);
+    }();
+    if (!jpeg) {
+        kiosk::log(kiosk::Priority::warning, "snapshot", jpeg.error().text());
+        return;
+    }
+    m_setup.alerts->send_snapshot(nonce, *jpeg, std::chrono::floor<std::chrono::seconds>(now.wall));
+    kiosk::log(kiosk::Priority::info, "snapshot",
+               fmt::format("sent what the screen shows ({} bytes of JPEG)", jpeg->size()));
 }
 
 void PlaySession::recover(const std::string& why, const model::Instant& now) {

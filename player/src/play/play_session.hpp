@@ -77,6 +77,7 @@ private:
     void build_takeover();
     void build_player(std::optional<CarriedSlide> carried);
     void check_frame(const StageResult& shown, const model::Instant& now);
+    void answer_snapshot(const std::string& nonce, const model::Instant& now);
     void recover(const std::string& why, const model::Instant& now);
     // The slide on screen, to stay at most a few seconds more under new content.
     std::optional<CarriedSlide> take_slide(const model::Instant& now);

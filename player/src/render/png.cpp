@@ -24,21 +24,34 @@ struct StringSink {
     }
     static Sint64 seek(SDL_RWops* stream, Sint64, int) { return size(stream); }
     static int close(SDL_RWops*) { return 0; }
+    static SDL_RWops into(std::string& bytes) {
+        SDL_RWops stream{};
+        stream.type = SDL_RWOPS_UNKNOWN;
+        stream.size = size;
+        stream.seek = seek;
+        stream.write = write;
+        stream.close = close;
+        stream.hidden.unknown.data1 = &bytes;
+        return stream;
+    }
 };
 
 }  // namespace
 
 model::Result<std::string> encode_png(SDL_Surface& picture) {
     std::string bytes;
-    SDL_RWops stream{};
-    stream.type = SDL_RWOPS_UNKNOWN;
-    stream.size = StringSink::size;
-    stream.seek = StringSink::seek;
-    stream.write = StringSink::write;
-    stream.close = StringSink::close;
-    stream.hidden.unknown.data1 = &bytes;
+    SDL_RWops stream = StringSink::into(bytes);
     if (IMG_SavePNG_RW(&picture, &stream, /*freedst=*/0) != 0) {
         return model::failure(fmt::format("cannot encode a PNG: {}", IMG_GetError()));
+    }
+    return bytes;
+}
+
+model::Result<std::string> encode_jpeg(SDL_Surface& picture, int quality) {
+    std::string bytes;
+    SDL_RWops stream = StringSink::into(bytes);
+    if (IMG_SaveJPG_RW(&picture, &stream, /*freedst=*/0, quality) != 0) {
+        return model::failure(fmt::format("cannot encode a JPEG: {}", IMG_GetError()));
     }
     return bytes;
 }

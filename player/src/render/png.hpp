@@ -17,6 +17,10 @@ namespace keiji::render {
 // A picture as PNG bytes in memory (the studio sends previews to the browser this way).
 [[nodiscard]] model::Result<std::string> encode_png(SDL_Surface& picture);
 
+// A picture as JPEG bytes (quality 1–100): small enough to send a look at a screen through the
+// broker.
+[[nodiscard]] model::Result<std::string> encode_jpeg(SDL_Surface& picture, int quality);
+
 // A copy of `picture` scaled to `width` pixels wide (keeping its proportions), ARGB8888.
 [[nodiscard]] model::Result<SurfaceHandle> scaled_copy(SDL_Surface& picture, int width);
 

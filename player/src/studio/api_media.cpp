@@ -150,7 +150,7 @@ void add_media_routes(Router& router) {
     router.post("/api/uploads", Access::signed_in, upload);
     router.get(R"(/api/uploads/([0-9a-f]{64}))", Access::signed_in, uploaded_file);
     router.post("/api/preview", Access::signed_in, preview);
-    router.get(R"(/api/previews/([0-9]+)\.png)", Access::signed_in, preview_picture);
+    router.get(R"(/api/previews/([0-9]+(?:-[0-9]+)?)\.png)", Access::signed_in, preview_picture);
 }
 
 }  // namespace keiji::studio

@@ -97,17 +97,25 @@ void keys(Call& call) {
     if (!call.allow({Role::admin})) {
         return;
     }
-    const alert::SecretKey& key = call.studio.content_key();
     // Four groups of four hex digits: short enough to compare over the telephone with what a
     // screen logs ("feed signed by …").
-    const std::string hex = sync::sha256_hex(public_half(key)).substr(0, 16);
-    const std::string fingerprint = fmt::format("{} {} {} {}", hex.substr(0, 4), hex.substr(4, 4),
-                                                hex.substr(8, 4), hex.substr(12, 4));
+    const auto fingerprint = [](const alert::SecretKey& key) {
+        const std::string hex = sync::sha256_hex(public_half(key)).substr(0, 16);
+        return fmt::format("{} {} {} {}", hex.substr(0, 4), hex.substr(4, 4), hex.substr(8, 4),
+                           hex.substr(12, 4));
+    };
+    const StudioSettings& settings = call.studio.settings();
     call.send_json(200, {{"content",
-                          {{"key", public_key_entry(key)},
-                           {"fingerprint", fingerprint},
-                           {"secret_file", call.studio.settings().content_key.string()},
-                           {"publish_folder", call.studio.settings().publish.string()}}}});
+                          {{"key", public_key_entry(call.studio.content_key())},
+                           {"fingerprint", fingerprint(call.studio.content_key())},
+                           {"secret_file", settings.content_key.string()},
+                           {"publish_folder", settings.publish.string()}}},
+                         // The alert desk's key goes into each screen's alerts.public_keys.
+                         {"desk",
+                          {{"key", public_key_entry(call.studio.desk_key())},
+                           {"fingerprint", fingerprint(call.studio.desk_key())},
+                           {"secret_file", settings.desk_key.string()},
+                           {"alert_folder", (settings.publish / "alerts").string()}}}});
 }
 
 void public_key_file(Call& call) {

@@ -102,6 +102,7 @@ HttpServer::HttpServer(Studio& studio)
     add_publish_routes(router);
     add_admin_routes(router);
     add_screen_routes(router);
+    add_alert_routes(router);
 }
 
 HttpServer::~HttpServer() {

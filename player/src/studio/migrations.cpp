@@ -10,7 +10,7 @@ namespace keiji::studio {
 namespace {
 
 // Each step, in order. Never edit one that has shipped: add the next.
-constexpr std::array<std::string_view, 2> steps = {
+constexpr std::array<std::string_view, 3> steps = {
     // 1: users, sessions, content and its workflow, uploads, published versions, the audit log.
     R"sql(
 CREATE TABLE users (
@@ -95,6 +95,33 @@ CREATE TABLE screen_groups (
     position INTEGER NOT NULL
 );
 ALTER TABLE playlists ADD COLUMN screens_json TEXT NOT NULL DEFAULT '["*"]';
+)sql",
+    // 3: the alert desk: the office's shelter list, and every alert message it signed (kept: the
+    // next message of an incident takes the next sequence, and the record is evidence).
+    R"sql(
+CREATE TABLE shelters (
+    id TEXT PRIMARY KEY,
+    name_json TEXT NOT NULL,
+    address_json TEXT NOT NULL,
+    position INTEGER NOT NULL
+);
+CREATE TABLE alert_messages (
+    id INTEGER PRIMARY KEY,
+    identifier TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    msg_type TEXT NOT NULL,
+    status TEXT NOT NULL,
+    template TEXT NOT NULL,
+    form_json TEXT NOT NULL,
+    envelope TEXT NOT NULL,
+    issued_by TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    delivery_json TEXT NOT NULL,
+    UNIQUE (identifier, sequence)
+);
+CREATE TRIGGER alert_messages_are_kept BEFORE DELETE ON alert_messages
+    BEGIN SELECT RAISE(ABORT, 'signed alert messages are kept'); END;
 )sql",
 };
 

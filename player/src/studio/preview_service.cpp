@@ -5,7 +5,9 @@
 #include <list>
 #include <memory>
 
+#include "alert/alert_parser.hpp"
 #include "checks/preview.hpp"
+#include "play/alert_preview.hpp"
 #include "render/png.hpp"
 #include "render/sdl_runtime.hpp"
 #include "storage/playlist_file.hpp"
@@ -24,6 +26,9 @@ public:
     model::Result<PreviewService::Drawn> draw(const PreviewService::Request& request,
                                               const std::string& id) {
         PreviewService::Drawn drawn{.frame = request.frame};
+        if (!request.alert_payload.empty()) {
+            return draw_alert(request, id, std::move(drawn));
+        }
         auto file =
             storage::parse_playlist_file(request.playlist.dump(2), "item", m_uploads.string());
         if (!file) {
@@ -38,10 +43,7 @@ public:
         auto preview = KEIJI_TRY(checks::preview_item(*file, 0, screen, *renderer));
         drawn.problems = relative(std::move(preview.problems));
         drawn.id = id;
-        m_pictures.emplace_back(id, std::move(preview.picture));
-        if (m_pictures.size() > 16) {
-            m_pictures.pop_front();
-        }
+        keep(id, std::move(preview.picture));
         return drawn;
     }
 
@@ -60,6 +62,32 @@ public:
     }
 
 private:
+    model::Result<PreviewService::Drawn> draw_alert(const PreviewService::Request& request,
+                                                    const std::string& id,
+                                                    PreviewService::Drawn drawn) {
+        auto alert = alert::parse_alert(request.alert_payload, "alert");
+        if (!alert) {
+            drawn.problems = std::move(alert.error());
+            return drawn;
+        }
+        auto frames = KEIJI_TRY(play::preview_alert(*alert, request.frame, m_zone));
+        for (std::size_t index = 0; index < frames.size(); ++index) {
+            const std::string frame_id = fmt::format("{}-{}", id, index);
+            drawn.alert_frames.push_back({.language = frames[index].language,
+                                          .id = frame_id,
+                                          .problems = frames[index].problems});
+            keep(frame_id, std::move(frames[index].picture));
+        }
+        return drawn;
+    }
+
+    void keep(const std::string& id, render::SurfaceHandle picture) {
+        m_pictures.emplace_back(id, std::move(picture));
+        if (m_pictures.size() > 16) {
+            m_pictures.pop_front();
+        }
+    }
+
     // The item is the first of its wrapping playlist: "/items/0/title" → "/title".
     static model::Errors relative(model::Errors problems) {
         for (model::Error& problem : problems) {

@@ -30,11 +30,20 @@ public:
         render::Frame frame{1920, 1080};
         std::string language = "ja";
         model::TimePoint at{};
+        // When set: an alert payload, drawn as the takeover in every language of its rotation
+        // (play::preview_alert) instead of the playlist's item.
+        std::string alert_payload;
+    };
+    struct AlertFrame {
+        std::string language;
+        std::string id;  // For png().
+        std::vector<std::string> problems;
     };
     struct Drawn {
         std::string id;  // For png(); empty when the item has errors that stop it being drawn.
         render::Frame frame;
         model::Errors problems;  // Pointers relative to the item ("/title/ja").
+        std::vector<AlertFrame> alert_frames;
     };
 
     PreviewService(std::filesystem::path uploads, const date::time_zone& zone);

@@ -13,6 +13,7 @@ void add_media_routes(Router& router);    // uploads and previews
 void add_publish_routes(Router& router);  // publish, versions, rollback, schedule
 void add_admin_routes(Router& router);    // users, audit log, settings
 void add_screen_routes(Router& router);   // screen groups, playlists' groups, the content key
+void add_alert_routes(Router& router);    // the disaster office's desk
 
 // The JSON of a user, an item summary, a problem: shared by the routes.
 [[nodiscard]] nlohmann::json to_json(const User& user);

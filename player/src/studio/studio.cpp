@@ -45,6 +45,9 @@ model::Result<std::unique_ptr<Studio>> Studio::open(
     if (settings.content_key.empty()) {
         settings.content_key = settings.data / "keys" / "content.secret.json";
     }
+    if (settings.desk_key.empty()) {
+        settings.desk_key = settings.data / "keys" / "bousai.secret.json";
+    }
     const date::time_zone* zone = KEIJI_TRY(schedule::find_time_zone());
     auto database = KEIJI_TRY(Database::open(settings.data / "studio.db"));
     KEIJI_TRY(migrate(*database));
@@ -92,6 +95,21 @@ model::Result<void> Studio::prepare(const std::function<void(const std::string&)
                                   .detail = fmt::format("{} items", report.items)}));
     }
     m_previews = std::make_unique<PreviewService>(m_uploads.root(), *m_zone);
+    if (!fs::exists(m_settings.desk_key, error)) {
+        const auto files = KEIJI_TRY(
+            alert::write_new_key_pair(m_settings.desk_key.parent_path(), "keiji-studio-bousai"));
+        fs::rename(files.secret, m_settings.desk_key, error);
+        say(
+            fmt::format("made the key the alert desk signs with; install {} on each screen "
+                        "(alerts.public_keys in keiji.json)",
+                        files.public_keys.string()));
+    }
+    m_desk_key = KEIJI_TRY(alert::read_secret_key_file(m_settings.desk_key));
+    m_desk = std::make_unique<AlertDesk>(*m_database, *m_desk_key,
+                                         DeskDelivery{.folder = m_settings.publish / "alerts",
+                                                      .broker = m_settings.alert_broker,
+                                                      .topic = m_settings.alert_topic},
+                                         *m_zone);
     return {};
 }
 

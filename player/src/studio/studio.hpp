@@ -11,6 +11,7 @@
 #include "alert/key_files.hpp"
 #include "model/error.hpp"
 #include "studio/accounts.hpp"
+#include "studio/alert_desk.hpp"
 #include "studio/audit_log.hpp"
 #include "studio/content_store.hpp"
 #include "studio/database.hpp"
@@ -33,6 +34,11 @@ struct StudioSettings {
     std::filesystem::path import_from;  // Playlists to start an empty studio with.
     bool behind_proxy = false;  // TLS at nginx on this machine: Secure cookies, X-Forwarded-For.
     std::filesystem::path web_root;  // Empty: the pages built into the binary.
+    // The alert desk: its key (empty: data/keys/bousai.secret.json, made if missing) and the
+    // broker its alerts are published to besides publish/alerts/ (none: the folder only).
+    std::filesystem::path desk_key;
+    std::optional<alert::MqttAddress> alert_broker;
+    std::string alert_topic = "keiji/alert";
 };
 
 // Everything the studio keeps and does, below its HTTP server: the database and what lives in
@@ -52,6 +58,9 @@ public:
     [[nodiscard]] ScreenGroups& screen_groups() { return m_screen_groups; }
     // The key that signs published feeds: the screens install its public half.
     [[nodiscard]] const alert::SecretKey& content_key() const { return *m_key; }
+    // The key the alert desk signs with: the screens install its public half (alerts.public_keys).
+    [[nodiscard]] const alert::SecretKey& desk_key() const { return *m_desk_key; }
+    [[nodiscard]] AlertDesk& desk() { return *m_desk; }
     [[nodiscard]] Uploads& uploads() { return m_uploads; }
     [[nodiscard]] Publishing& publishing() { return *m_publishing; }
     [[nodiscard]] AuditLog& audit() { return m_audit; }
@@ -79,6 +88,8 @@ private:
     std::optional<alert::SecretKey> m_key;
     std::unique_ptr<Publishing> m_publishing;
     std::unique_ptr<PreviewService> m_previews;
+    std::optional<alert::SecretKey> m_desk_key;
+    std::unique_ptr<AlertDesk> m_desk;
     LoginLimiter m_logins{5, std::chrono::minutes(15)};
     std::mutex m_logins_mutex;
 };

@@ -1,5 +1,5 @@
 // The app shell: who is signed in, the header, and the pages behind hash routes
-// (#/ list, #/items/<id> editor, #/publish, #/schedule, #/screens, #/admin).
+// (#/ list, #/items/<id> editor, #/publish, #/schedule, #/screens, #/alerts, #/admin).
 import {api, setCsrf, whenSignedOut} from './api.js';
 import {confirmDialog} from './dialog.js';
 import {clear, h} from './dom.js';
@@ -12,6 +12,7 @@ import {renderPublish} from './page-publish.js';
 import {renderSchedule} from './page-schedule.js';
 import {renderAdmin} from './page-admin.js';
 import {renderScreens} from './page-screens.js';
+import {renderAlerts} from './page-alerts.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -27,6 +28,7 @@ const context = {
   canApprove: false,
   canPublish: false,
   isAdmin: false,
+  seesAlerts: false,
 };
 
 let current = null; // {hash, page: {canLeave?, leaveMessage?, dispose?, relabel?}}
@@ -47,6 +49,7 @@ function setRoles(me, approvalRequired) {
   context.canApprove = role === 'approver' || role === 'admin';
   context.canPublish = context.canApprove || (!approvalRequired && context.canEdit);
   context.isAdmin = role === 'admin';
+  context.seesAlerts = role === 'bousai' || role === 'admin';
 }
 
 // Reads /api/me again (after a settings change, say).
@@ -63,6 +66,7 @@ const routes = [
   {pattern: /^#\/publish$/, key: 'publish', nav: 'nav.publish', render: renderPublish},
   {pattern: /^#\/schedule$/, key: 'schedule', nav: 'nav.schedule', render: renderSchedule},
   {pattern: /^#\/screens$/, key: 'screens', nav: 'nav.screens', render: renderScreens, admin: true},
+  {pattern: /^#\/alerts$/, key: 'alerts', nav: 'nav.alerts', render: renderAlerts, desk: true},
   {pattern: /^#\/admin$/, key: 'admin', nav: 'nav.admin', render: renderAdmin, admin: true},
 ];
 
@@ -93,6 +97,9 @@ function drawHeader() {
     ['#/publish', 'nav.publish'],
     ['#/schedule', 'nav.schedule'],
   ];
+  if (context.seesAlerts) {
+    links.push(['#/alerts', 'nav.alerts']);
+  }
   if (context.isAdmin) {
     links.push(['#/screens', 'nav.screens'], ['#/admin', 'nav.admin']);
   }
@@ -120,7 +127,7 @@ async function show(hash) {
     main.querySelector('h1').focus();
     return;
   }
-  if (found.route.admin && !context.isAdmin) {
+  if ((found.route.admin && !context.isAdmin) || (found.route.desk && !context.seesAlerts)) {
     document.title = `${t('forbidden.title')} — keiji studio`;
     main.append(h('h1', {tabindex: '-1', text: t('forbidden.title')}),
         h('p', {text: t('forbidden.text')}));
@@ -218,6 +225,10 @@ async function start() {
             String(failure.message)}));
     }
     return;
+  }
+  // The disaster office comes to its desk first.
+  if (context.me.role === 'bousai' && /^#?\/?$/.test(window.location.hash)) {
+    history.replaceState(null, '', '#/alerts');
   }
   show(window.location.hash);
 }

@@ -4,9 +4,10 @@ import {en as enBase} from './texts-en.js';
 import {ja as jaBase} from './texts-ja.js';
 import {filmEn, filmJa} from './texts-film.js';
 import {screensEn, screensJa} from './texts-screens.js';
+import {alertsEn, alertsJa} from './texts-alerts.js';
 
-const ja = {...jaBase, ...screensJa, ...filmJa};
-const en = {...enBase, ...screensEn, ...filmEn};
+const ja = {...jaBase, ...screensJa, ...filmJa, ...alertsJa};
+const en = {...enBase, ...screensEn, ...filmEn, ...alertsEn};
 
 const STORAGE_KEY = 'keiji-studio.language';
 
