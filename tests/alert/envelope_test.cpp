@@ -3,8 +3,11 @@
 
 #include <doctest/doctest.h>
 
+#include "alert/alert_book.hpp"
+#include "alert/mailbox.hpp"
 #include "alert/signing.hpp"
 #include "alert_fixtures.hpp"
+#include "model/clock.hpp"
 
 using namespace keiji;
 
@@ -49,7 +52,8 @@ TEST_CASE("envelope: parse and write") {
     const Case broken[] = {
         {"[]", "not a JSON object"},
         {R"({"key_id": "k", "payload": "{}"})", "\"signature\" is missing"},
-        {R"({"key_id": "k", "payload": {}, "signature": "AAAA"})", "\"payload\" is not a string"},
+        {R"({"key_id": "k", "payload": {}, "signature": "AAAA"})", "nested deeper"},
+        {R"({"key_id": "k", "payload": 12, "signature": "AAAA"})", "\"payload\" is not a string"},
         {R"({"key_id": "k", "payload": "{}", "signature": "%%%"})", "base64"},
         {R"({"key_id": "k", "payload": "{}", "signature": "AAAA", "x": 1})", "unknown field"},
     };
@@ -59,6 +63,48 @@ TEST_CASE("envelope: parse and write") {
         REQUIRE_FALSE(parsed.has_value());
         CHECK(parsed.error().text().find(entry.expected) != std::string::npos);
     }
+}
+
+TEST_CASE("envelope: what a flood sends is refused before any parser reads it") {
+    const test::Signer signer = test::Signer::make("minato-bousai-2026");
+    const std::string deep = std::string(20000, '[') + std::string(20000, ']');
+    CHECK(alert::parse_envelope(deep).error().text().find("nested deeper") != std::string::npos);
+    CHECK(alert::parse_envelope(R"({"key_id": {"a": 1}, "payload": "", "signature": ""})")
+              .error()
+              .text()
+              .find("nested deeper") != std::string::npos);
+    CHECK(alert::parse_envelope("garbage {}").error().text() == "not a JSON object");
+    CHECK(alert::parse_envelope(R"({"payload": "{}"})")
+              .error()
+              .text()
+              .find("\"key_id\" is missing") != std::string::npos);
+    // Brackets inside the payload string are the payload's own business.
+    CHECK(alert::parse_envelope(signer.sign(R"({"info": [{"a": [1, 2]}]})")).has_value());
+
+    const alert::KeyRing ring = signer.ring();
+    const std::string good = signer.sign("{}");
+    CHECK(alert::authenticate(good, ring).has_value());
+    CHECK(alert::authenticate(std::string(alert::largest_envelope + 1, ' '), ring).error().reason ==
+          alert::Reason::malformed_envelope);
+    CHECK(alert::authenticate(test::Signer::make("stranger").sign("{}"), ring).error().reason ==
+          alert::Reason::unknown_key);
+    std::string tampered = good;
+    tampered.replace(tampered.find("{}"), 2, "[]");
+    CHECK(alert::authenticate(tampered, ring).error().reason == alert::Reason::bad_signature);
+}
+
+TEST_CASE("mailbox: a flood keeps the newest deliveries and counts what it dropped") {
+    const model::VirtualClock clock(test::at("2026-09-01T00:00:00Z"));
+    alert::Mailbox mailbox(clock);
+    for (std::size_t n = 0; n < alert::Mailbox::capacity + 10; ++n) {
+        mailbox.post({.channel = "mqtt", .envelope = std::to_string(n)});
+    }
+    const auto taken = mailbox.take_all();
+    REQUIRE(taken.size() == alert::Mailbox::capacity);
+    CHECK(taken.front().envelope == "10");
+    CHECK(taken.back().envelope == std::to_string(alert::Mailbox::capacity + 9));
+    CHECK(mailbox.take_dropped() == 10);
+    CHECK(mailbox.take_dropped() == 0);
 }
 
 TEST_CASE("key ring: a key file") {

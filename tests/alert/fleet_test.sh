@@ -12,16 +12,9 @@ set -u
 keiji=$(realpath "$1") source_dir=$(realpath "$2") work=$3 players=${4:-20}
 rm -rf "$work" && mkdir -p "$work"
 cd "$work" || exit 1
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done; }
-trap cleanup EXIT
-fail() {
-    echo "FAIL (fleet): $*"
-    for f in broker.log player-01.log fleet.json; do [[ -f $f ]] && { echo "--- $f"; tail -30 "$f"; }; done
-    echo "FAIL (fleet): $*"
-    exit 1
-}
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+test_name=fleet fail_logs=(broker.log player-01.log fleet.json)
+# shellcheck source=broker_test_lib.sh
+source "$source_dir/tests/alert/broker_test_lib.sh"
 screen() { printf 's%02d\n' "$1"; }
 
 # The broker: a self-signed certificate for 127.0.0.1, a password per account, the shipped ACL.
@@ -50,7 +43,7 @@ keyfile $PWD/broker.key
 CONF
 /usr/sbin/mosquitto -c mosquitto.conf > broker.log 2>&1 &
 pids+=($!)
-for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break; sleep 0.1; done
+wait_for_port "$port" || fail "mosquitto did not start: $(cat broker.log)"
 url="mqtts://127.0.0.1:$port"
 office=(--mqtt "$url" --mqtt-user bousai --mqtt-password-file passwords/bousai --mqtt-ca broker.crt)
 

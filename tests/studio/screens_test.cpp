@@ -7,20 +7,11 @@
 #include "studio_fixture.hpp"
 
 using keiji::test::Browser;
+using keiji::test::colleague;
 using keiji::test::StudioFixture;
 using namespace keiji;
 
 namespace {
-
-// Signed in as a new colleague with `role`.
-Browser colleague(StudioFixture& fixture, Browser& admin, const std::string& name,
-                  const std::string& role) {
-    const auto [made, account] = admin.send("POST", "/api/users", {{"name", name}, {"role", role}});
-    REQUIRE(made == 201);
-    Browser browser(fixture.port);
-    REQUIRE(browser.login(name, account["password"]) == 200);
-    return browser;
-}
 
 const nlohmann::json lobby_groups = {
     {{"tag", "lobby-1f"},

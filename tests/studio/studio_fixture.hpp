@@ -96,4 +96,14 @@ struct Browser {
     }
 };
 
+// Signed in as a new colleague with `role`, made by `admin`.
+inline Browser colleague(StudioFixture& fixture, Browser& admin, const std::string& name,
+                         const std::string& role) {
+    const auto [made, account] = admin.send("POST", "/api/users", {{"name", name}, {"role", role}});
+    REQUIRE(made == 201);
+    Browser browser(fixture.port);
+    REQUIRE(browser.login(name, account["password"]) == 200);
+    return browser;
+}
+
 }  // namespace keiji::test

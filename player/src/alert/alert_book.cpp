@@ -60,27 +60,42 @@ std::string Verdict::describe() const {
                        detail);
 }
 
-Verdict AlertBook::receive(std::string_view envelope_text, model::TimePoint now) {
+std::expected<Envelope, Verdict> authenticate(std::string_view envelope_text, const KeyRing& keys) {
     Verdict verdict;
+    if (envelope_text.size() > largest_envelope) {
+        verdict.reason = Reason::malformed_envelope;
+        verdict.detail = fmt::format("{} bytes, more than an envelope's {}", envelope_text.size(),
+                                     largest_envelope);
+        return std::unexpected(std::move(verdict));
+    }
     auto envelope = parse_envelope(envelope_text);
     if (!envelope) {
         verdict.reason = Reason::malformed_envelope;
         verdict.detail = envelope.error().text();
-        return verdict;
+        return std::unexpected(std::move(verdict));
     }
-    const std::string* public_key = m_keys.find(envelope->key_id);
+    const std::string* public_key = keys.find(envelope->key_id);
     if (public_key == nullptr) {
         verdict.reason = Reason::unknown_key;
         verdict.detail = fmt::format("key_id \"{}\" is not configured", envelope->key_id);
-        return verdict;
+        return std::unexpected(std::move(verdict));
     }
     // Nothing of the payload is trusted, not even its identifier for the log, before this.
     if (!verify_detached(envelope->payload, envelope->signature, *public_key)) {
         verdict.reason = Reason::bad_signature;
         verdict.detail =
             fmt::format("the signature does not match key_id \"{}\"", envelope->key_id);
-        return verdict;
+        return std::unexpected(std::move(verdict));
     }
+    return std::move(*envelope);
+}
+
+Verdict AlertBook::receive(std::string_view envelope_text, model::TimePoint now) {
+    auto envelope = authenticate(envelope_text, m_keys);
+    if (!envelope) {
+        return std::move(envelope.error());
+    }
+    Verdict verdict;
     auto alert = parse_alert(envelope->payload, "payload");
     if (!alert) {
         verdict.reason = Reason::invalid_payload;

@@ -51,6 +51,16 @@ struct ActiveAlert {
     std::string envelope;
 };
 
+// The largest envelope a screen reads: five languages of an alert are a few kilobytes; the
+// broker's own limit (broker/mosquitto-keiji.conf) is the same.
+inline constexpr std::size_t largest_envelope = 256 * 1024;
+
+// The checks that need no state: the size, the envelope's form, a trusted key_id and a signature
+// that matches. Thread-safe with a KeyRing nobody changes; a channel's own thread uses it to
+// drop a flood of forgeries before they reach the main loop. The verdict says why not.
+[[nodiscard]] std::expected<Envelope, Verdict> authenticate(std::string_view envelope_text,
+                                                            const KeyRing& keys);
+
 // The alert state machine. Pure: envelopes and the time come in as parameters; it never reads a
 // clock, a file or the network. Accepts only envelopes signed by a configured key, rejects
 // expired ones, replays and older sequences of an identifier; an Update replaces, a Cancel ends.
@@ -59,6 +69,7 @@ public:
     explicit AlertBook(KeyRing keys) : m_keys(std::move(keys)) {}
 
     Verdict receive(std::string_view envelope_text, model::TimePoint now);
+    [[nodiscard]] const KeyRing& keys() const { return m_keys; }
     // Drops the alerts whose "expires" is at or before `now`. Returns their identifiers.
     std::vector<std::string> expire(model::TimePoint now);
 

@@ -23,7 +23,53 @@ model::Result<std::string> string_member(const nlohmann::json& object, const cha
 
 }  // namespace
 
+namespace {
+
+// True when `text` is at most one object deep outside its strings, as every envelope is. Checked
+// before parsing: a flood of "[[[[…" 20,000 deep costs a parser 20,000 allocations each, this
+// scan none.
+bool flat_enough(std::string_view text) {
+    int depth = 0;
+    bool in_string = false;
+    bool escaped = false;
+    for (const char c : text) {
+        if (in_string) {
+            if (escaped) {
+                escaped = false;
+            } else if (c == '\\') {
+                escaped = true;
+            } else if (c == '"') {
+                in_string = false;
+            }
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > 1) {
+                return false;
+            }
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
 model::Result<Envelope> parse_envelope(std::string_view text) {
+    if (!flat_enough(text)) {
+        return model::failure("nested deeper than an envelope, which is one flat object");
+    }
+    // Garbage is refused before a parser reads it character by character.
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos || text[first] != '{') {
+        return model::failure("not a JSON object");
+    }
+    for (const std::string_view member : {"\"key_id\"", "\"payload\"", "\"signature\""}) {
+        if (text.find(member) == std::string_view::npos) {
+            return model::failure(fmt::format("{} is missing", member));
+        }
+    }
     const nlohmann::json root = nlohmann::json::parse(text, nullptr, false);
     if (root.is_discarded() || !root.is_object()) {
         return model::failure("not a JSON object");

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -29,16 +30,22 @@ public:
     // Called from any thread after each post. Set it before the channels start.
     void set_wake(std::function<void()> wake) { m_wake = std::move(wake); }
 
+    // Keeps at most `capacity` deliveries waiting: past that the oldest goes (the newest is
+    // what a flood would otherwise push out, and a real alert is newer than what it follows).
     void post(Delivery delivery);
     // Everything posted since the last call, oldest first.
     [[nodiscard]] std::vector<Delivery> take_all();
+    // How many were dropped for want of room since the last call.
+    [[nodiscard]] std::size_t take_dropped();
+    static constexpr std::size_t capacity = 256;
     // Waits until something is posted or `deadline` passes; true when something is waiting.
     bool wait_until(std::chrono::steady_clock::time_point deadline);
 
 private:
     std::mutex m_mutex;
     std::condition_variable m_posted;
-    std::vector<Delivery> m_deliveries;
+    std::deque<Delivery> m_deliveries;
+    std::size_t m_dropped = 0;
     std::function<void()> m_wake;
     const model::Clock& m_clock;
 };

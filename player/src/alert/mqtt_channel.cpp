@@ -95,14 +95,14 @@ int connect_mqtt(mosquitto* client, const MqttAddress& address, bool asynchronou
                : mosquitto_connect(client, address.host.c_str(), address.port, keep_alive_seconds);
 }
 
-model::Result<std::unique_ptr<MqttChannel>> MqttChannel::start(const MqttAddress& address,
-                                                               std::string topic, Mailbox& mailbox,
-                                                               std::function<void(std::string)> log,
-                                                               std::optional<Presence> presence,
-                                                               std::optional<Requests> requests) {
+model::Result<std::unique_ptr<MqttChannel>> MqttChannel::start(
+    const MqttAddress& address, std::string topic, Mailbox& mailbox,
+    std::function<void(std::string)> log, std::optional<Presence> presence,
+    std::optional<Requests> requests, std::function<bool(std::string_view)> admit) {
     initialise_library();
     std::unique_ptr<MqttChannel> channel(new MqttChannel(std::move(topic), mailbox, std::move(log),
-                                                         std::move(presence), std::move(requests)));
+                                                         std::move(presence), std::move(requests),
+                                                         std::move(admit)));
     // A clean session: the retained message is what matters, not queued history.
     channel->m_client = mosquitto_new(nullptr, true, channel.get());
     if (channel->m_client == nullptr) {
@@ -219,8 +219,12 @@ void MqttChannel::on_message(mosquitto*, void* self, const mosquitto_message* me
         }
         return;
     }
-    channel->m_mailbox.post(Delivery{"mqtt", std::string(static_cast<const char*>(message->payload),
-                                                         std::size_t(message->payloadlen))});
+    const std::string_view payload(static_cast<const char*>(message->payload),
+                                   std::size_t(message->payloadlen));
+    if (channel->m_admit && !channel->m_admit(payload)) {
+        return;
+    }
+    channel->m_mailbox.post(Delivery{"mqtt", std::string(payload)});
 }
 
 }  // namespace keiji::alert

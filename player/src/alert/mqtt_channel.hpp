@@ -55,15 +55,17 @@ struct Requests {
 };
 
 // Subscribes to `topic` on an MQTT broker (libmosquitto's own network thread) and posts every
-// message. The broker keeps the last alert as a retained message, so a screen that boots in the
-// middle of an emergency gets it the moment it connects. Reconnects by itself with backoff.
+// message `admit` lets through. The broker keeps the last alert as a retained message, so a screen
+// that boots in the middle of an emergency gets it the moment it connects. Reconnects by itself
+// with backoff.
 class MqttChannel final : public Channel {
 public:
     // Fails only when the client cannot be created; an unreachable broker is retried.
     [[nodiscard]] static model::Result<std::unique_ptr<MqttChannel>> start(
         const MqttAddress& address, std::string topic, Mailbox& mailbox,
         std::function<void(std::string)> log, std::optional<Presence> presence = std::nullopt,
-        std::optional<Requests> requests = std::nullopt);
+        std::optional<Requests> requests = std::nullopt,
+        std::function<bool(std::string_view)> admit = nullptr);
     ~MqttChannel() override;
     MqttChannel(const MqttChannel&) = delete;
     MqttChannel& operator=(const MqttChannel&) = delete;
@@ -76,12 +78,14 @@ public:
 
 private:
     MqttChannel(std::string topic, Mailbox& mailbox, std::function<void(std::string)> log,
-                std::optional<Presence> presence, std::optional<Requests> requests)
+                std::optional<Presence> presence, std::optional<Requests> requests,
+                std::function<bool(std::string_view)> admit)
         : m_topic(std::move(topic)),
           m_mailbox(mailbox),
           m_log(std::move(log)),
           m_presence(std::move(presence)),
-          m_requests(std::move(requests)) {}
+          m_requests(std::move(requests)),
+          m_admit(std::move(admit)) {}
 
     static void on_connect(mosquitto* client, void* self, int result);
     static void on_disconnect(mosquitto* client, void* self, int result);
@@ -92,6 +96,9 @@ private:
     std::function<void(std::string)> m_log;  // Called from the network thread.
     std::optional<Presence> m_presence;
     std::optional<Requests> m_requests;
+    // Called on the network thread for each alert message: false drops it there (a flood of
+    // forgeries never reaches the main loop).
+    std::function<bool(std::string_view)> m_admit;
     mosquitto* m_client = nullptr;
     bool m_running = false;
     std::mutex m_mutex;  // Guards what follows: set by publish(), read by on_connect.

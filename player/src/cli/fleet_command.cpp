@@ -92,13 +92,22 @@ std::string as_text(const alert::FleetSnapshot& snapshot, bool japanese) {
     return text;
 }
 
-int run_fleet(const FleetOptions& options) {
+// The broker as the options name it, or the exit code of saying why not.
+std::expected<alert::MqttAddress, int> office_broker(const FleetOptions& options) {
     if (options.broker.url.empty()) {
-        return fail("fleet", "say which broker: --mqtt mqtt://broker:1883", 2);
+        return std::unexpected(fail("fleet", "say which broker: --mqtt mqtt://broker:1883", 2));
     }
     auto address = broker_address(options.broker);
     if (!address) {
-        return fail("fleet", address.error(), options.language, 2);
+        return std::unexpected(fail("fleet", address.error(), options.language, 2));
+    }
+    return std::move(*address);
+}
+
+int run_fleet(const FleetOptions& options) {
+    const auto address = office_broker(options);
+    if (!address) {
+        return address.error();
     }
     const auto snapshot = alert::read_fleet(
         *address, options.screens_topic, options.alert_topic,
@@ -112,12 +121,9 @@ int run_fleet(const FleetOptions& options) {
 }
 
 int run_snapshot(const FleetOptions& options) {
-    if (options.broker.url.empty()) {
-        return fail("fleet", "say which broker: --mqtt mqtt://broker:1883", 2);
-    }
-    auto address = broker_address(options.broker);
+    const auto address = office_broker(options);
     if (!address) {
-        return fail("fleet", address.error(), options.language, 2);
+        return address.error();
     }
     const auto picture = alert::request_snapshot(
         *address, options.screens_topic, options.screen,

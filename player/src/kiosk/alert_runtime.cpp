@@ -99,10 +99,22 @@ model::Result<void> AlertRuntime::start_channels(std::function<void()> wake) {
                     }
                 }};
         }
+        // On the network thread: a forgery, a stranger's key, a broken or oversized message is
+        // dropped there, so a flood of them costs the main loop nothing and cannot delay a real
+        // alert behind it. Logged under a channel of its own, whose rate limit leaves the
+        // alert log's lines to the alerts.
+        auto admit = [keys = m_book.keys()](std::string_view text) {
+            auto authentic = alert::authenticate(text, keys);
+            if (!authentic) {
+                log(Priority::warning, "alert-refused",
+                    fmt::format("{} (via mqtt)", authentic.error().describe()));
+            }
+            return authentic.has_value();
+        };
         auto channel = alert::MqttChannel::start(
             *address, m_settings.mqtt_topic, m_mailbox,
             [](std::string message) { log(Priority::info, "alert", message); }, std::move(presence),
-            std::move(requests));
+            std::move(requests), std::move(admit));
         if (!channel) {
             return model::failure(channel.error());
         }
@@ -174,6 +186,11 @@ void AlertRuntime::confirm_shown(const std::string& identifier, model::TimePoint
 
 bool AlertRuntime::process(model::TimePoint now) {
     bool changed = false;
+    if (const std::size_t dropped = m_mailbox.take_dropped(); dropped > 0) {
+        log(Priority::warning, "alert-refused",
+            fmt::format("{} alert messages dropped unread: more than {} were waiting", dropped,
+                        alert::Mailbox::capacity));
+    }
     for (const alert::Delivery& delivery : m_mailbox.take_all()) {
         const alert::Verdict verdict = m_book.receive(delivery.envelope, now);
         log_verdict(verdict, delivery.channel);
