@@ -42,7 +42,8 @@ studio: deps
 # memory soak, as one table (tests/bench/run.sh; BENCH_RUNS, BENCH_SOAK_SECONDS... in the
 # environment), a film played by keiji, by ffmpeg alone and by Chromium (tests/bench/video.sh),
 # how cost grows with 10 to 5,000 items (tests/bench/growth.sh), then keiji
-# studio's figures (tests/bench/studio_bench.sh). Its own release
+# studio's figures (tests/bench/studio_bench.sh), and 100 screens confirming alerts
+# (tests/bench/fleet_bench.sh). Its own release
 # build dir; it prints figures and is not part of make test.
 .PHONY: bench
 bench: deps
@@ -52,6 +53,7 @@ bench: deps
 	./tests/bench/video.sh
 	./tests/bench/growth.sh
 	./tests/bench/studio_bench.sh build/bench/player/keiji
+	./tests/bench/fleet_bench.sh build/bench/player/keiji . /tmp/keiji-fleet-bench
 
 # make soak: a simulated week of schedules, feed syncs and alert drills on the virtual clock
 # (tests/bench/soak_week.sh; SOAK_DAYS, SOAK_SECONDS... in the environment). Prints memory

@@ -67,7 +67,7 @@ model::Result<Envelope> parse_envelope(std::string_view text) {
     }
     for (const std::string_view member : {"\"key_id\"", "\"payload\"", "\"signature\""}) {
         if (text.find(member) == std::string_view::npos) {
-            return model::failure(fmt::format("{} is missing", member));
+            return model::failure(fmt::format("the field {} is missing", member));
         }
     }
     const nlohmann::json root = nlohmann::json::parse(text, nullptr, false);
