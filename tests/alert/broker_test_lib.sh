@@ -16,3 +16,21 @@ wait_for_port() {
     for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done
     return 1
 }
+# Starts mosquitto for anonymous clients on a free loopback port, with any further configuration
+# lines given as arguments; sets `port`, `url` and `broker` (its pid).
+start_open_broker() {
+    port=$(free_port)
+    {
+        echo "per_listener_settings false"
+        echo "user $(id -un)"
+        echo "allow_anonymous true"
+        echo "persistence false"
+        printf '%s\n' "$@"
+        echo "listener $port 127.0.0.1"
+    } > mosquitto.conf
+    /usr/sbin/mosquitto -c mosquitto.conf > broker.log 2>&1 &
+    broker=$!
+    pids+=($broker)
+    wait_for_port "$port" || fail "mosquitto did not start: $(cat broker.log)"
+    url="mqtt://127.0.0.1:$port"
+}

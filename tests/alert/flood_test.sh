@@ -14,20 +14,7 @@ cd "$work" || exit 1
 test_name=flood fail_logs=(broker.log player.log)
 # shellcheck source=broker_test_lib.sh
 source "$source_dir/tests/alert/broker_test_lib.sh"
-port=$(free_port)
-cat > mosquitto.conf <<CONF
-per_listener_settings false
-user $(id -un)
-allow_anonymous true
-persistence false
-max_packet_size 262144
-max_queued_messages 100000
-listener $port 127.0.0.1
-CONF
-/usr/sbin/mosquitto -c mosquitto.conf > broker.log 2>&1 &
-pids+=($!)
-wait_for_port "$port" || fail "mosquitto did not start: $(cat broker.log)"
-url="mqtt://127.0.0.1:$port"
+start_open_broker "max_packet_size 262144" "max_queued_messages 100000"
 
 "$keiji" alert keygen --key-id bousai --out-dir keys > /dev/null || fail "keygen"
 "$keiji" alert keygen --key-id stranger --out-dir stranger > /dev/null || fail "keygen"

@@ -19,20 +19,7 @@ cd "$work" || exit 1
 test_name=fleet-bench fail_logs=(broker.log player-001.log)
 # shellcheck source=../alert/broker_test_lib.sh
 source "$source_dir/tests/alert/broker_test_lib.sh"
-port=$(free_port)
-cat > mosquitto.conf <<CONF
-per_listener_settings false
-user $(id -un)
-allow_anonymous true
-persistence false
-max_connections -1
-listener $port 127.0.0.1
-CONF
-/usr/sbin/mosquitto -c mosquitto.conf > broker.log 2>&1 &
-broker=$!
-pids+=($broker)
-wait_for_port "$port" || fail "mosquitto did not start"
-url="mqtt://127.0.0.1:$port"
+start_open_broker "max_connections -1"
 "$keiji" alert keygen --key-id bousai --out-dir keys > /dev/null || fail "keygen"
 
 screen() { printf 'b%03d' "$1"; }

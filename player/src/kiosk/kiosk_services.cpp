@@ -84,8 +84,8 @@ void KioskServices::after_update(const OnScreen& shown, const model::Instant& no
                                : (shown.slide_settled || m_on_screen_is_alert);
     // The office wants to see a screen go into alert, change to another alert and come out of
     // it at once, not within the minute: those changes are reported as they happen.
-    const bool alert_changed = m_started_frames_seen &&
-                               (alert != m_on_screen_is_alert || (alert && on_screen != m_on_screen));
+    const bool alert_changed = m_started_frames_seen && (alert != m_on_screen_is_alert ||
+                                                         (alert && on_screen != m_on_screen));
     m_started_frames_seen = true;
     if (changed) {
         close_current(now);
