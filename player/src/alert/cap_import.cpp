@@ -110,6 +110,11 @@ nlohmann::json split_references(const std::string& references) {
 
 }  // namespace
 
+int severity_rank(std::string_view severity) {
+    const auto level = level_from_severity(severity);
+    return level ? *level - 1 : 0;
+}
+
 std::string screen_language(std::string_view tag) {
     const auto starts = [&](std::string_view prefix) {
         return tag == prefix || (tag.starts_with(prefix) && tag[prefix.size()] == '-');
@@ -196,11 +201,21 @@ model::Result<CapImport> import_cap(std::string_view xml, const CapImportOptions
         if (expires.empty()) {
             expires = cap.text(info, "expires");
         }
+        for (const pugi::xml_node area_node : cap.children(info, "area")) {
+            result.areas.push_back(cap.text(area_node, "areaDesc"));
+            for (const pugi::xml_node geocode : cap.children(area_node, "geocode")) {
+                result.areas.push_back(cap.text(geocode, "value"));
+            }
+        }
         if (area.empty()) {
             area = cap.text(cap.child(info, "area"), "areaDesc");
         }
+        const std::string severity = cap.text(info, "severity");
+        if (severity_rank(severity) > severity_rank(result.severity)) {
+            result.severity = severity;
+        }
         if (!severity_level) {
-            severity_level = level_from_severity(cap.text(info, "severity"));
+            severity_level = level_from_severity(severity);
         }
         std::size_t shelter_index = 0;
         for (const pugi::xml_node parameter : cap.children(info, "parameter")) {

@@ -23,6 +23,10 @@ struct CapImport {
     // What was decided for the document, for the person importing it: a default taken, a
     // level derived, a language assumed.
     std::vector<std::string> notes;
+    // What a bridge filters on: every <areaDesc> and <geocode> value of every <info>, and the
+    // gravest <severity> among them ("" when none says).
+    std::vector<std::string> areas;
+    std::string severity;
 };
 
 // Converts a CAP 1.2 alert, as agencies write it, into an alert payload
@@ -43,5 +47,8 @@ struct CapImport {
 
 // The language tag screens use for a CAP <language> ("" is en-US, as CAP 1.2 says).
 [[nodiscard]] std::string screen_language(std::string_view cap_language);
+
+// CAP's <severity> as a rank: Extreme 4, Severe 3, Moderate 2, Minor 1, anything else 0.
+[[nodiscard]] int severity_rank(std::string_view severity);
 
 }  // namespace keiji::alert

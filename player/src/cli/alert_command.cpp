@@ -9,6 +9,7 @@
 #include "alert/desk.hpp"
 #include "alert/key_files.hpp"
 #include "alert/mqtt_publish.hpp"
+#include "cli/alert_bridge.hpp"
 #include "cli/alert_preview.hpp"
 #include "cli/broker_options.hpp"
 #include "cli/messages.hpp"
@@ -34,6 +35,7 @@ struct AlertOptions {
     long lasting_minutes = 360;      // import-cap: how long an alert without <expires> stays.
     std::string language = "en";     // Of messages: "ja..." for Japanese.
     std::string size = "1920x1080";  // preview: the screen's size.
+    BridgeOptions bridge;
 };
 
 constexpr const char* workflow = R"(Publish a signed disaster alert to every screen (防災課の手順).
@@ -64,6 +66,11 @@ For each alert:
 To change an alert, publish an Update with the same identifier and a higher sequence. To end
 it, publish a Cancel with the same identifier and a higher sequence. Screens refuse older
 sequences, replays, expired alerts and anything not signed by a trusted key.
+
+Another agency's CAP (a CAP document or an ATOM feed of them), passed on without a person:
+  keiji alert keygen --key-id minato-bridge --out-dir keys/   (add its public key to the screens')
+  keiji alert bridge --source https://agency.example/cap.atom --area 港区 \
+      --key keys/minato-bridge.secret.json --mqtt mqtt://broker:1883 --state bridge.json
 )";
 
 model::Result<std::string> read_input(const std::string& path) {
@@ -198,11 +205,15 @@ int run_alert(const AlertOptions& options) {
     if (options.action == "import-cap") {
         return import_cap(options);
     }
+    if (options.action == "bridge") {
+        return run_alert_bridge(options.bridge, options.language);
+    }
     if (options.action == "preview") {
         return run_alert_preview(options.input, options.out_directory, options.size,
                                  options.language);
     }
-    return fail("alert", "say what to do: keygen, sign, verify, publish, import-cap or preview", 2);
+    return fail("alert",
+                "say what to do: keygen, sign, verify, publish, import-cap, bridge or preview", 2);
 }
 
 }  // namespace
@@ -210,9 +221,10 @@ int run_alert(const AlertOptions& options) {
 Command add_alert_command(CLI::App& app, const Context& context) {
     auto shared = std::make_shared<AlertOptions>();
     shared->language = context.message_language;
+    shared->bridge.topic = shared->mqtt_topic;
     AlertOptions& options = *shared;
     auto* command = app.add_subcommand(
-        "alert", "Disaster alerts: keygen, sign, verify, publish, import-cap (see --help)");
+        "alert", "Disaster alerts: keygen, sign, verify, publish, import-cap, bridge (see --help)");
     command->description(workflow);
     command->require_subcommand(1);
     const auto on_parse = [shared](const char* action) {
@@ -270,6 +282,11 @@ Command add_alert_command(CLI::App& app, const Context& context) {
         ->check(CLI::Range(1, 7 * 24 * 60));
     cap_command->add_option("--out", options.output, "Write the payload here (default stdout)");
     cap_command->callback(on_parse("import-cap"));
+
+    auto* bridge_command = command->add_subcommand(
+        "bridge", "Poll another agency's CAP (a document or an ATOM feed) and pass it on, signed");
+    add_bridge_options(*bridge_command, options.bridge);
+    bridge_command->callback(on_parse("bridge"));
 
     auto* preview_command = command->add_subcommand(
         "preview", "Draw the takeover screen of an alert in each of its languages, as PNGs");
