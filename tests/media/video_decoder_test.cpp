@@ -147,3 +147,34 @@ TEST_CASE("video decoder: a file cut short plays what it has and says why it end
     CHECK_FALSE(
         media::VideoDecoder::open(test::source_path("playlists/images/gujo.png")).has_value());
 }
+
+TEST_CASE("video decoder: without a GPU that decodes, it says so and decodes in software") {
+    SUBCASE("no render node at the path") {
+        auto decoder = open(test::small_h264(), {.render_node = "/nonexistent/renderD128"});
+        CHECK(
+            decoder->decoding().starts_with("software, a thread per core (VA-API on "
+                                            "/nonexistent/renderD128 does not open"));
+        CHECK(all_frames(*decoder).size() == 60);
+    }
+    SUBCASE("a device that is not a GPU") {
+        auto decoder = open(test::small_h264(), {.render_node = "/dev/null"});
+        CHECK(decoder->decoding().contains("VA-API on /dev/null does not open"));
+        CHECK(all_frames(*decoder).size() == 60);
+    }
+    SUBCASE("software asked for") {
+        auto decoder = open(test::small_h264(), {.decoding = media::Decoding::software});
+        CHECK(decoder->decoding() ==
+              "software, a thread per core (software decoding was asked for)");
+    }
+    SUBCASE("this machine") {
+        auto decoder = open(test::small_h264());
+        const bool gpu = !media::first_render_node().empty();
+        MESSAGE("decoding here: ", decoder->decoding());
+        if (!gpu) {
+            CHECK(decoder->decoding().contains("no VA-API render node"));
+        }
+        const auto frames = all_frames(*decoder);
+        REQUIRE(frames.size() == 60);
+        CHECK(has_picture(frames[30]));
+    }
+}

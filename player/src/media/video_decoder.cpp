@@ -7,6 +7,7 @@ extern "C" {
 
 #include <fmt/format.h>
 
+#include "media/hardware_decoding.hpp"
 #include "media/libav.hpp"
 
 namespace keiji::media {
@@ -38,6 +39,8 @@ struct VideoDecoder::Internals {
     microseconds last_time{-1};
     bool draining = false;
     int bad_packets = 0;
+    bool hardware = false;
+    std::string decoding;      // How, for the log (VideoCodec::how).
     std::string cut_short;     // Why reading stopped before the end of the file, if it did.
     microseconds duration{0};  // As the container says; 0 when it does not.
 
@@ -53,6 +56,8 @@ struct VideoDecoder::Internals {
     model::Result<VideoFrame> to_frame();
     // Back to the first frame, its times going on after the last one shown.
     bool rewind();
+    // The GPU failed before its first picture: the same file again from its start, in software.
+    bool fall_back_to_software(const std::string& why);
 };
 
 // ---- VideoFrame
@@ -109,6 +114,11 @@ int VideoFrame::pitch(int i) const {
 
 model::Result<VideoFrame> VideoDecoder::Internals::to_frame() {
     AVFrame* picture = decoded.get();
+    libav::Frame fetched;
+    if (picture->format == AV_PIX_FMT_VAAPI) {
+        fetched = KEIJI_TRY(from_gpu(*picture));
+        picture = fetched.get();
+    }
     microseconds time = last_time + frame_length;
     if (picture->best_effort_timestamp != AV_NOPTS_VALUE) {
         time = microseconds(av_rescale_q(picture->best_effort_timestamp - start, time_base,
@@ -155,6 +165,10 @@ model::Result<std::optional<VideoFrame>> VideoDecoder::Internals::decode() {
         if (received == 0) {
             auto frame = to_frame();
             av_frame_unref(decoded.get());
+            if (!frame && hardware && last_time < microseconds{0} &&
+                fall_back_to_software(frame.error().text())) {
+                continue;
+            }
             if (!frame) {
                 return std::unexpected(std::move(frame.error()));
             }
@@ -162,6 +176,10 @@ model::Result<std::optional<VideoFrame>> VideoDecoder::Internals::decode() {
         }
         if (received == AVERROR_EOF) {
             return std::optional<VideoFrame>();
+        }
+        if (received != AVERROR(EAGAIN) && hardware && last_time < microseconds{0} &&
+            fall_back_to_software(libav::error_text(received))) {
+            continue;
         }
         if (received != AVERROR(EAGAIN)) {
             // A damaged picture (a packet cut in the middle): the next ones may decode.
@@ -211,6 +229,20 @@ bool VideoDecoder::Internals::rewind() {
     return true;
 }
 
+bool VideoDecoder::Internals::fall_back_to_software(const std::string& why) {
+    auto software = open_video_decoder(*format->streams[stream], Decoding::software);
+    if (!software || av_seek_frame(format.get(), stream, start, AVSEEK_FLAG_BACKWARD) < 0) {
+        return false;
+    }
+    codec = std::move(software->codec);
+    hardware = false;
+    decoding =
+        fmt::format("software, a thread per core (VA-API failed on the first picture: {})", why);
+    draining = false;
+    bad_packets = 0;
+    return true;
+}
+
 // ---- the decoder
 
 model::Result<std::unique_ptr<VideoDecoder>> VideoDecoder::open(const std::string& path,
@@ -236,7 +268,10 @@ model::Result<std::unique_ptr<VideoDecoder>> VideoDecoder::open(const std::strin
             format.streams[i]->discard = AVDISCARD_ALL;
         }
     }
-    internals->codec = KEIJI_TRY(libav::open_decoder(stream, 0));
+    VideoCodec codec = KEIJI_TRY(open_video_decoder(stream, options.decoding, options.render_node));
+    internals->codec = std::move(codec.codec);
+    internals->hardware = codec.hardware;
+    internals->decoding = std::move(codec.how);
     internals->time_base = stream.time_base;
     internals->start = stream.start_time != AV_NOPTS_VALUE ? stream.start_time : 0;
     if (format.duration != AV_NOPTS_VALUE && format.duration > 0) {
@@ -255,7 +290,12 @@ model::Result<std::unique_ptr<VideoDecoder>> VideoDecoder::open(const std::strin
 }
 
 VideoDecoder::VideoDecoder(std::unique_ptr<Internals> internals, DecoderOptions options)
-    : m_internals(std::move(internals)), m_options(options) {}
+    : m_internals(std::move(internals)), m_options(options), m_decoding(m_internals->decoding) {}
+
+std::string VideoDecoder::decoding() {
+    const std::lock_guard lock(m_mutex);
+    return m_decoding;
+}
 
 VideoDecoder::~VideoDecoder() {
     {
@@ -282,6 +322,7 @@ void VideoDecoder::run() {
             continue;
         }
         const std::lock_guard lock(m_mutex);
+        m_decoding = m_internals->decoding;
         if (!decoded) {
             m_problem = std::move(decoded.error());
             m_ended = true;

@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "media/hardware_decoding.hpp"
 #include "model/error.hpp"
 
 struct AVFrame;
@@ -48,6 +49,8 @@ private:
 struct DecoderOptions {
     bool loop = false;             // Start again at the end, its frames' times going on.
     std::size_t queue_frames = 6;  // Pictures decoded ahead: 0.2 s at 30 fps, 18 MB at 1080p.
+    Decoding decoding = Decoding::automatic;  // VA-API when the GPU can, else software.
+    std::string render_node;                  // "": the first in /dev/dri.
 };
 
 // Demuxes and decodes a video file on a thread of its own, a few frames ahead of the screen
@@ -79,6 +82,9 @@ public:
     // Why the video ended early, when it did.
     [[nodiscard]] std::optional<model::Error> problem();
     [[nodiscard]] std::int64_t frames_dropped() const { return m_dropped; }
+    // "VA-API on /dev/dri/renderD128" or "software, … (why)": for the log. It changes once if
+    // the GPU fails on the first picture and the decoder goes on in software.
+    [[nodiscard]] std::string decoding();
 
     struct Internals;  // FFmpeg's state, on the decoding thread.
 
@@ -95,6 +101,7 @@ private:
     bool m_ended = false;
     std::optional<model::Error> m_problem;
     std::int64_t m_dropped = 0;
+    std::string m_decoding;
     std::thread m_thread;
 };
 

@@ -6,6 +6,7 @@ extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
 #include <libavutil/frame.h>
+#include <libavutil/hwcontext.h>
 #include <libavutil/mathematics.h>
 #include <libavutil/mem.h>
 #include <libavutil/pixdesc.h>
@@ -202,6 +203,34 @@ KEIJI_ON_DEMAND AVIOContext*(avio_alloc_context)(unsigned char* buffer, int size
 }
 KEIJI_ON_DEMAND void(avio_context_free)(AVIOContext** context) {
     forward_void<decltype(avio_context_free)>(avformat(), "avio_context_free", context);
+}
+
+// ---- hardware decoding (VA-API), libavutil and libavcodec
+
+KEIJI_ON_DEMAND int(av_hwdevice_ctx_create)(AVBufferRef** device, AVHWDeviceType type,
+                                            const char* name, AVDictionary* options, int flags) {
+    return forward<decltype(av_hwdevice_ctx_create)>(avutil(), "av_hwdevice_ctx_create", missing,
+                                                     device, type, name, options, flags);
+}
+KEIJI_ON_DEMAND int(av_hwframe_transfer_data)(AVFrame* to, const AVFrame* from, int flags) {
+    return forward<decltype(av_hwframe_transfer_data)>(avutil(), "av_hwframe_transfer_data",
+                                                       missing, to, from, flags);
+}
+KEIJI_ON_DEMAND int(av_frame_copy_props)(AVFrame* to, const AVFrame* from) {
+    return forward<decltype(av_frame_copy_props)>(avutil(), "av_frame_copy_props", missing, to,
+                                                  from);
+}
+KEIJI_ON_DEMAND AVBufferRef*(av_buffer_ref)(const AVBufferRef* buffer) {
+    return forward<decltype(av_buffer_ref)>(avutil(), "av_buffer_ref",
+                                            static_cast<AVBufferRef*>(nullptr), buffer);
+}
+KEIJI_ON_DEMAND void(av_buffer_unref)(AVBufferRef** buffer) {
+    forward_void<decltype(av_buffer_unref)>(avutil(), "av_buffer_unref", buffer);
+}
+KEIJI_ON_DEMAND const AVCodecHWConfig*(avcodec_get_hw_config)(const AVCodec* codec, int index) {
+    return forward<decltype(avcodec_get_hw_config)>(avcodec(), "avcodec_get_hw_config",
+                                                    static_cast<const AVCodecHWConfig*>(nullptr),
+                                                    codec, index);
 }
 
 // ---- libswscale

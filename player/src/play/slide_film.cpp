@@ -5,7 +5,6 @@
 #include <set>
 
 #include "kiosk/log.hpp"
-#include "render/sdl_runtime.hpp"
 
 namespace keiji::play {
 
@@ -15,19 +14,13 @@ using std::chrono::microseconds;
 
 // How a film is decoded, said once per file and process: the journal is where a technician
 // looks when a film stutters.
-void say_how_decoded(const std::string& path, const std::string& item_id) {
+void say_how_decoded(const std::string& path, const std::string& item_id, const std::string& how) {
     static std::set<std::string> said;  // The screen's thread only.
-    if (!said.insert(path).second) {
+    if (!said.insert(path + how).second) {
         return;
     }
-    const bool render_node = render::has_render_node();
     kiosk::log(kiosk::Priority::info, "video",
-               fmt::format("item \"{}\": decoding {} in software (libavcodec, a thread per core); "
-                           "{}",
-                           item_id, path,
-                           render_node ? "a VA-API render node is there, but keiji does not use "
-                                         "it yet"
-                                       : "no VA-API render node (/dev/dri/renderD*)"));
+               fmt::format("item \"{}\": decoding {}: {}", item_id, path, how));
 }
 
 }  // namespace
@@ -39,7 +32,7 @@ model::Result<std::unique_ptr<SlideFilm>> SlideFilm::open(render::Screen& screen
     // "to_end" (whose slot is the film's length) holds it while the next slide fades in.
     auto decoder = KEIJI_TRY(media::VideoDecoder::open(
         video.video, media::DecoderOptions{.loop = video.play == model::VideoPlay::loop}));
-    say_how_decoded(video.video, item_id);
+    say_how_decoded(video.video, item_id, decoder->decoding());
     return std::unique_ptr<SlideFilm>(new SlideFilm(screen, std::move(decoder), item_id));
 }
 
@@ -54,8 +47,8 @@ SlideFilm::~SlideFilm() {
     // Late pictures are skipped to keep time; many mean the machine cannot keep up with the film.
     const std::int64_t dropped = m_decoder->frames_dropped();
     kiosk::log(dropped > m_shown / 100 ? kiosk::Priority::warning : kiosk::Priority::info, "video",
-               fmt::format("item \"{}\": {} pictures shown, {} skipped as late", m_item_id, m_shown,
-                           dropped));
+               fmt::format("item \"{}\": {} pictures shown, {} skipped as late (decoded: {})",
+                           m_item_id, m_shown, dropped, m_decoder->decoding()));
 }
 
 bool SlideFilm::take_first(std::chrono::milliseconds wait) {
