@@ -44,16 +44,21 @@ TEST_CASE("film check: a file that is not a film, and warnings that carry the ff
     const std::string film = test::small_h264(2);  // 2 s, 320×180, with sound.
     const std::filesystem::path folder = std::filesystem::path(film).parent_path();
     const std::string name = std::filesystem::path(film).filename().string();
+    const std::string silent = std::filesystem::path(test::silent_h264(2)).filename().string();
     const auto file = playlist_in(folder.string(), R"(
       {"type": "video", "id": "once", "title": "x", "play": "once", "duration": 20,
        "video": ")" + name + R"(", "volume": 40},
       {"type": "video", "id": "fine", "title": "y", "play": "to_end", "video": ")" +
                                                        name + R"("},
-      {"type": "video", "id": "text", "title": "z", "video": "../../../CMakeCache.txt"})");
+      {"type": "video", "id": "text", "title": "z", "video": "../../../CMakeCache.txt"},
+      {"type": "video", "id": "silent", "title": "s", "play": "to_end", "volume": 60,
+       "video": ")" + silent + R"("})");
     const model::Errors problems = checks::check_films(file, render::Frame{1920, 1080});
     // Played once in a 20 s slot, a 2 s film leaves 18 s of its last picture.
     CHECK(has(problems, "/items/0/video", "", model::Severity::warning));
-    CHECK(has(problems, "/items/0/volume", "muted", model::Severity::warning));
+    // A film with sound plays it at its volume; a volume for a silent film is a mistake.
+    CHECK_FALSE(has(problems, "/items/0/volume", "", model::Severity::warning));
+    CHECK(has(problems, "/items/3/volume", "no sound track", model::Severity::warning));
     // to_end: the slot is the film's length, nothing to say.
     CHECK_FALSE(std::ranges::any_of(problems, [](const model::Error& problem) {
         return problem.where.pointer.starts_with("/items/1");

@@ -37,4 +37,12 @@ inline std::string small_h264(int seconds = 2) {
                           " -c:v libx264 -preset ultrafast -pix_fmt yuv420p -c:a aac -shortest");
 }
 
+// The same without a sound track.
+inline std::string silent_h264(int seconds = 2) {
+    const std::string length = std::to_string(seconds);
+    return test_video("h264-silent-" + length + "s.mp4",
+                      "-f lavfi -i testsrc2=size=320x180:rate=30:duration=" + length +
+                          " -c:v libx264 -preset ultrafast -pix_fmt yuv420p -an");
+}
+
 }  // namespace keiji::test

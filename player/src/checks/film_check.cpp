@@ -64,11 +64,11 @@ FilmReport check_item_film(const storage::PlaylistFile& file, std::size_t index,
         problem.where = where;
         problems.push_back(std::move(problem));
     }
-    if (video->volume) {
+    if (video->volume.value_or(0) > 0 && !facts->has_audio) {
         problems.push_back(model::Error{
             .where = file.document.location_of(model::append_pointer(item_pointer, "volume")),
-            .message = {"keiji does not play sound yet: the film plays muted whatever the volume",
-                        "keiji はまだ音声を再生しません。音量にかかわらず消音で流れます"},
+            .message = {"the film has no sound track: it plays silent whatever the volume",
+                        "この動画には音声がありません。音量を指定しても音は出ません"},
             .severity = model::Severity::warning});
     }
     return report;

@@ -7,6 +7,7 @@ extern "C" {
 
 #include <fmt/format.h>
 
+#include "media/film_sound.hpp"
 #include "media/hardware_decoding.hpp"
 #include "media/libav.hpp"
 
@@ -40,9 +41,10 @@ struct VideoDecoder::Internals {
     bool draining = false;
     int bad_packets = 0;
     bool hardware = false;
-    std::string decoding;      // How, for the log (VideoCodec::how).
-    std::string cut_short;     // Why reading stopped before the end of the file, if it did.
-    microseconds duration{0};  // As the container says; 0 when it does not.
+    std::unique_ptr<FilmSound> sound;  // When it is played.
+    std::string decoding;              // How, for the log (VideoCodec::how).
+    std::string cut_short;             // Why reading stopped before the end of the file, if it did.
+    microseconds duration{0};          // As the container says; 0 when it does not.
 
     // The pictures stopped well before the length the container announces, or reading failed.
     [[nodiscard]] bool ended_early() const {
@@ -208,6 +210,10 @@ model::Result<std::optional<VideoFrame>> VideoDecoder::Internals::decode() {
         if (packet->stream_index == stream) {
             const int sent = avcodec_send_packet(codec.get(), packet.get());
             bad_packets = sent < 0 && sent != AVERROR(EAGAIN) ? bad_packets + 1 : 0;
+        } else if (sound && packet->stream_index == sound->stream()) {
+            // Film time: the pictures' first time is 0, a loop's length is added.
+            sound->decode(*packet, loop_offset - microseconds(av_rescale_q(
+                                                     start, time_base, AVRational{1, 1'000'000})));
         }
         av_packet_unref(packet.get());
         if (bad_packets > max_bad_packets) {
@@ -223,6 +229,9 @@ bool VideoDecoder::Internals::rewind() {
         return false;
     }
     avcodec_flush_buffers(codec.get());
+    if (sound) {
+        sound->flush();
+    }
     loop_offset = last_time + frame_length;
     last_time = loop_offset - frame_length;
     draining = false;
@@ -262,9 +271,18 @@ model::Result<std::unique_ptr<VideoDecoder>> VideoDecoder::open(const std::strin
         return model::failure(fmt::format("a picture of {}×{} is not decoded here",
                                           stream.codecpar->width, stream.codecpar->height));
     }
-    // Only the video is read: the player is muted, and other streams are skipped unread.
+    // The sound is read only when it is played; other streams are skipped unread.
+    std::string sound_description = "muted";
+    if (options.volume > 0) {
+        auto sound = FilmSound::open(format, internals->stream, options.volume);
+        sound_description = sound ? (*sound)->description() : "muted: " + sound.error().text();
+        if (sound) {
+            internals->sound = std::move(*sound);
+        }
+    }
     for (unsigned i = 0; i < format.nb_streams; ++i) {
-        if (int(i) != internals->stream) {
+        if (int(i) != internals->stream &&
+            !(internals->sound && int(i) == internals->sound->stream())) {
             format.streams[i]->discard = AVDISCARD_ALL;
         }
     }
@@ -284,7 +302,11 @@ model::Result<std::unique_ptr<VideoDecoder>> VideoDecoder::open(const std::strin
     if (!internals->packet || !internals->decoded) {
         return model::failure("out of memory for the video decoder");
     }
+    std::shared_ptr<AudioQueue> sound_queue =
+        internals->sound ? internals->sound->queue() : nullptr;
     std::unique_ptr<VideoDecoder> decoder(new VideoDecoder(std::move(internals), options));
+    decoder->m_sound = std::move(sound_queue);
+    decoder->m_sound_description = std::move(sound_description);
     decoder->m_thread = std::thread([raw = decoder.get()] { raw->run(); });
     return decoder;
 }

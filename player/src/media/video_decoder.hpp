@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "media/audio_queue.hpp"
 #include "media/hardware_decoding.hpp"
 #include "model/error.hpp"
 
@@ -51,6 +52,7 @@ struct DecoderOptions {
     std::size_t queue_frames = 6;  // Pictures decoded ahead: 0.2 s at 30 fps, 18 MB at 1080p.
     Decoding decoding = Decoding::automatic;  // VA-API when the GPU can, else software.
     std::string render_node;                  // "": the first in /dev/dri.
+    int volume = 0;  // 1–100 decodes the sound track at that share of full level; 0: muted.
 };
 
 // Demuxes and decodes a video file on a thread of its own, a few frames ahead of the screen
@@ -85,6 +87,11 @@ public:
     // "VA-API on /dev/dri/renderD128" or "software, … (why)": for the log. It changes once if
     // the GPU fails on the first picture and the decoder goes on in software.
     [[nodiscard]] std::string decoding();
+    // The film's sound, stamped with film time, when it is played (a volume was given and the
+    // track decodes); nullptr when muted.
+    [[nodiscard]] const std::shared_ptr<AudioQueue>& sound() const { return m_sound; }
+    // "aac 48.0 kHz, 2 channel(s), at volume 50", "muted", or why the sound is not played.
+    [[nodiscard]] const std::string& sound_description() const { return m_sound_description; }
 
     struct Internals;  // FFmpeg's state, on the decoding thread.
 
@@ -102,6 +109,8 @@ private:
     std::optional<model::Error> m_problem;
     std::int64_t m_dropped = 0;
     std::string m_decoding;
+    std::shared_ptr<AudioQueue> m_sound;
+    std::string m_sound_description = "muted";
     std::thread m_thread;
 };
 

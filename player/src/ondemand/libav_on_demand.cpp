@@ -10,6 +10,7 @@ extern "C" {
 #include <libavutil/mathematics.h>
 #include <libavutil/mem.h>
 #include <libavutil/pixdesc.h>
+#include <libswresample/swresample.h>
 #include <libswscale/swscale.h>
 }
 
@@ -45,6 +46,9 @@ SharedLibrary& avcodec() {
 }
 SharedLibrary& avformat() {
     return keiji::ondemand::ffmpeg_library(keiji::ondemand::Ffmpeg::avformat);
+}
+SharedLibrary& swresample() {
+    return keiji::ondemand::ffmpeg_library(keiji::ondemand::Ffmpeg::swresample);
 }
 SharedLibrary& swscale() {
     return keiji::ondemand::ffmpeg_library(keiji::ondemand::Ffmpeg::swscale);
@@ -265,4 +269,37 @@ KEIJI_ON_DEMAND int(sws_setColorspaceDetails)(SwsContext* context, const int fro
 }
 KEIJI_ON_DEMAND void(sws_freeContext)(SwsContext* context) {
     forward_void<decltype(sws_freeContext)>(swscale(), "sws_freeContext", context);
+}
+
+// ---- libswresample (a film's sound), and libavutil's channel layouts
+
+KEIJI_ON_DEMAND int(swr_alloc_set_opts2)(SwrContext** context, AVChannelLayout* to_layout,
+                                         AVSampleFormat to_format, int to_rate,
+                                         AVChannelLayout* from_layout, AVSampleFormat from_format,
+                                         int from_rate, int log_offset, void* log_context) {
+    return forward<decltype(swr_alloc_set_opts2)>(
+        swresample(), "swr_alloc_set_opts2", missing, context, to_layout, to_format, to_rate,
+        from_layout, from_format, from_rate, log_offset, log_context);
+}
+KEIJI_ON_DEMAND int(swr_init)(SwrContext* context) {
+    return forward<decltype(swr_init)>(swresample(), "swr_init", missing, context);
+}
+KEIJI_ON_DEMAND int(swr_get_out_samples)(SwrContext* context, int in_samples) {
+    return forward<decltype(swr_get_out_samples)>(swresample(), "swr_get_out_samples", missing,
+                                                  context, in_samples);
+}
+KEIJI_ON_DEMAND int(swr_convert)(SwrContext* context, uint8_t** out, int out_count,
+                                 const uint8_t** in, int in_count) {
+    return forward<decltype(swr_convert)>(swresample(), "swr_convert", missing, context, out,
+                                          out_count, in, in_count);
+}
+KEIJI_ON_DEMAND void(swr_free)(SwrContext** context) {
+    forward_void<decltype(swr_free)>(swresample(), "swr_free", context);
+}
+KEIJI_ON_DEMAND void(av_channel_layout_default)(AVChannelLayout* layout, int channels) {
+    forward_void<decltype(av_channel_layout_default)>(avutil(), "av_channel_layout_default", layout,
+                                                      channels);
+}
+KEIJI_ON_DEMAND void(av_channel_layout_uninit)(AVChannelLayout* layout) {
+    forward_void<decltype(av_channel_layout_uninit)>(avutil(), "av_channel_layout_uninit", layout);
 }

@@ -8,6 +8,7 @@ extern "C" {
 #include <libavformat/version.h>
 #include <libavutil/macros.h>
 #include <libavutil/version.h>
+#include <libswresample/version.h>
 #include <libswscale/version.h>
 }
 
@@ -65,6 +66,9 @@ SharedLibrary& ffmpeg_library(Ffmpeg which) {
                                   "libavformat" AV_STRINGIFY(LIBAVFORMAT_VERSION_MAJOR), "video");
     static SharedLibrary swscale("libswscale.so." AV_STRINGIFY(LIBSWSCALE_VERSION_MAJOR),
                                  "libswscale" AV_STRINGIFY(LIBSWSCALE_VERSION_MAJOR), "video");
+    static SharedLibrary swresample("libswresample.so." AV_STRINGIFY(LIBSWRESAMPLE_VERSION_MAJOR),
+                                    "libswresample" AV_STRINGIFY(LIBSWRESAMPLE_VERSION_MAJOR),
+                                    "film sound");
     switch (which) {
         case Ffmpeg::avutil:
             return avutil;
@@ -72,6 +76,8 @@ SharedLibrary& ffmpeg_library(Ffmpeg which) {
             return avcodec;
         case Ffmpeg::avformat:
             return avformat;
+        case Ffmpeg::swresample:
+            return swresample;
         case Ffmpeg::swscale:
             break;
     }

@@ -48,7 +48,7 @@ private:
 // sonames from the headers keiji was built with).
 SharedLibrary& curl_library();
 SharedLibrary& mosquitto_library();
-enum class Ffmpeg { avutil, avcodec, avformat, swscale };
+enum class Ffmpeg { avutil, avcodec, avformat, swscale, swresample };
 SharedLibrary& ffmpeg_library(Ffmpeg which);
 
 }  // namespace keiji::ondemand

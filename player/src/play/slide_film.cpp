@@ -30,10 +30,17 @@ model::Result<std::unique_ptr<SlideFilm>> SlideFilm::open(render::Screen& screen
                                                           const std::string& item_id) {
     // "loop" starts again until the slot ends; "once" holds its last picture until then, and
     // "to_end" (whose slot is the film's length) holds it while the next slide fades in.
+    // Sound is for a screen people stand in front of: a headless run keeps its virtual clock.
+    const int volume = screen.is_headless() ? 0 : video.volume.value_or(0);
     auto decoder = KEIJI_TRY(media::VideoDecoder::open(
-        video.video, media::DecoderOptions{.loop = video.play == model::VideoPlay::loop}));
+        video.video,
+        media::DecoderOptions{.loop = video.play == model::VideoPlay::loop, .volume = volume}));
     say_how_decoded(video.video, item_id, decoder->decoding());
-    return std::unique_ptr<SlideFilm>(new SlideFilm(screen, std::move(decoder), item_id));
+    std::unique_ptr<SlideFilm> film(new SlideFilm(screen, std::move(decoder), item_id));
+    if (volume > 0) {
+        film->open_sound(video.video);
+    }
+    return film;
 }
 
 SlideFilm::SlideFilm(render::Screen& screen, std::unique_ptr<media::VideoDecoder> decoder,
@@ -46,9 +53,31 @@ SlideFilm::~SlideFilm() {
     }
     // Late pictures are skipped to keep time; many mean the machine cannot keep up with the film.
     const std::int64_t dropped = m_decoder->frames_dropped();
+    std::string sound;
+    if (m_sound) {
+        auto& queue = *m_decoder->sound();
+        // Sound put right to follow the pictures: a little at the start is normal.
+        sound = fmt::format("; sound {} ms skipped as late, {} ms of silence waiting for its time",
+                            queue.frames_skipped() * 1000 / media::AudioQueue::rate,
+                            queue.frames_of_silence() * 1000 / media::AudioQueue::rate);
+    }
     kiosk::log(dropped > m_shown / 100 ? kiosk::Priority::warning : kiosk::Priority::info, "video",
-               fmt::format("item \"{}\": {} pictures shown, {} skipped as late (decoded: {})",
-                           m_item_id, m_shown, dropped, m_decoder->decoding()));
+               fmt::format("item \"{}\": {} pictures shown, {} skipped as late (decoded: {}){}",
+                           m_item_id, m_shown, dropped, m_decoder->decoding(), sound));
+}
+
+void SlideFilm::open_sound(const std::string& path) {
+    std::string how = m_decoder->sound_description();
+    if (const auto& queue = m_decoder->sound()) {
+        auto output = media::AudioOutput::open(queue);
+        if (output) {
+            m_sound = std::move(*output);
+            how += fmt::format(" (SDL's {} sound)", m_sound->driver());
+        } else {
+            how = "muted: " + output.error().text();
+        }
+    }
+    say_how_decoded(path, m_item_id, "sound " + how);
 }
 
 bool SlideFilm::take_first(std::chrono::milliseconds wait) {
@@ -80,6 +109,9 @@ void SlideFilm::start(SDL_Texture* layer, render::Rect where, Clock::time_point 
         paint(*m_first);
         m_last = std::move(m_first);
         m_first.reset();
+    }
+    if (m_sound) {
+        m_sound->start(m_start);
     }
 }
 

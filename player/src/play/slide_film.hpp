@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "media/audio_output.hpp"
 #include "media/video_decoder.hpp"
 #include "media/video_painter.hpp"
 #include "model/error.hpp"
@@ -57,10 +58,13 @@ private:
     SlideFilm(render::Screen& screen, std::unique_ptr<media::VideoDecoder> decoder,
               std::string item_id);
     void paint(const media::VideoFrame& picture);
+    // Opens the sound card for the film's sound; a film without one plays muted (logged).
+    void open_sound(const std::string& path);
     // The film stopped early (a damaged file): said once.
     void note_problem();
 
     std::unique_ptr<media::VideoDecoder> m_decoder;
+    std::unique_ptr<media::AudioOutput> m_sound;  // When the film's sound is played.
     media::VideoPainter m_painter;
     std::string m_item_id;
     std::optional<media::VideoFrame> m_first;
