@@ -130,6 +130,8 @@ wait_fleet ".alert.identifier == \"$desk_alert\" and (.alert.shown | length) == 
 echo "the desk's $desk_alert: shown on $players of $players screens, seen in the browser"
 # A screen that goes from one alert to another says so at once, not within the minute.
 wait_fleet "[.screens[] | select(.on_screen == \"$desk_alert\")] | length == $players" 20
+# The earlier alert, still in force, keeps its reach: each status lists every receipt.
+wait_fleet "[.in_force[] | select(.identifier == \"minato-2026-rain-001\") | .shown] == [$players]" 20
 
 # A screen's credential cannot publish an alert, nor another screen's status: the broker drops
 # both (MQTT 3.1.1 has no refusal to send back), and the office's view is unchanged.

@@ -79,3 +79,38 @@ TEST_CASE("fleet: what is not a screen's own report is set aside with the reason
 }
 
 }  // namespace keiji::alert
+
+namespace keiji::alert {
+
+TEST_CASE("fleet: two alerts in force, each one's reach, though the retained receipt is the last") {
+    Fleet fleet("keiji/screens");
+    nlohmann::json report = nlohmann::json::parse(status("s01", "2026-09-01T01:02:00Z", "x"));
+    report["active_alerts"] = {"minato-rain-1", "minato-quake-1"};
+    report["receipts"] = {
+        {{"identifier", "minato-rain-1"}, {"sequence", 2}, {"shown_at", "2026-09-01T01:00:01Z"}},
+        {{"identifier", "minato-quake-1"}, {"sequence", 1}, {"shown_at", "2026-09-01T01:01:30Z"}},
+        {{"identifier", "broken"}, {"sequence", "two"}, {"shown_at", "2026-09-01T01:01:30Z"}},
+        "not an object"};
+    // The receipt retained on the broker is the quake's, the newer one.
+    const Alert quake{.identifier = "minato-quake-1", .sequence = 1};
+    CHECK_FALSE(fleet.take("keiji/screens/s01/receipt",
+                           alert_receipt("s01", quake, at("2026-09-01T01:01:30Z"))));
+    CHECK_FALSE(fleet.take("keiji/screens/s01/status", report.dump()));
+    CHECK_FALSE(fleet.take("keiji/screens/s02/status", status("s02", "2026-09-01T01:02:00Z", "y")));
+
+    const AlertReach rain = fleet.reach("minato-rain-1", 2);
+    REQUIRE(rain.shown.size() == 1);
+    CHECK(rain.shown.front() == std::pair{std::string("s01"), at("2026-09-01T01:00:01Z")});
+    CHECK(rain.not_shown == std::vector<std::string>{"s02"});
+    CHECK(fleet.reach("minato-quake-1", 1).shown.size() == 1);
+    CHECK(fleet.screens().at("s01").receipts.size() == 2);  // The broken entries are left out.
+
+    // An older status arriving after a newer receipt does not take the newer sequence back.
+    const Alert rain_update{.identifier = "minato-rain-1", .sequence = 3};
+    CHECK_FALSE(fleet.take("keiji/screens/s01/receipt",
+                           alert_receipt("s01", rain_update, at("2026-09-01T01:03:00Z"))));
+    CHECK_FALSE(fleet.take("keiji/screens/s01/status", report.dump()));
+    CHECK(fleet.reach("minato-rain-1", 3).shown.size() == 1);
+}
+
+}  // namespace keiji::alert

@@ -56,6 +56,13 @@ try {
     await shoot(office, 'fleet-desk');
   });
 
+  await step('the earlier alert, still in force, keeps its own count', async () => {
+    const wanted = `他に有効な警報 minato-2026-rain-001:表示を確認 ${players} 台中 ${players} 台`;
+    await office.waitForFunction((text) => [...document.querySelectorAll('.fleet-others li')]
+        .some((item) => item.textContent === text), {timeout: 60000}, wanted);
+    await shoot(office, 'fleet-others', {element: '.fleet-others'});
+  });
+
   await step('a look at what s05 shows', async () => {
     await office.click('button[aria-label="見る: s05"]');
     await office.waitForFunction(() => {

@@ -135,8 +135,16 @@ nlohmann::json to_json(const FleetSnapshot& snapshot) {
              {"last_sync", state.last_sync ? nlohmann::json(*state.last_sync) : nullptr},
              {"active_alerts", state.active_alerts}});
     }
-    nlohmann::json answer = {
-        {"screens", screens}, {"alert", nullptr}, {"ignored", snapshot.ignored}};
+    nlohmann::json in_force = nlohmann::json::array();
+    for (const auto& [identifier, reach] : snapshot.fleet.in_force()) {
+        in_force.push_back({{"identifier", identifier},
+                            {"shown", reach.shown.size()},
+                            {"not_shown", reach.not_shown}});
+    }
+    nlohmann::json answer = {{"screens", screens},
+                             {"alert", nullptr},
+                             {"in_force", in_force},
+                             {"ignored", snapshot.ignored}};
     if (snapshot.alert) {
         const auto reach =
             snapshot.fleet.reach(snapshot.alert->identifier, snapshot.alert->sequence);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "alert/signing.hpp"
 
@@ -31,6 +32,18 @@ std::vector<std::string> strings(const nlohmann::json& list) {
 std::string string_at(const nlohmann::json& object, const char* key) {
     const auto found = object.find(key);
     return found != object.end() && found->is_string() ? found->get<std::string>() : "";
+}
+
+// Keeps the newest sequence of each alert a screen confirmed (a receipt and a status may arrive
+// in either order).
+void remember(ScreenState& state, Receipt receipt) {
+    if (receipt.identifier.empty()) {
+        return;
+    }
+    const auto known = state.receipts.find(receipt.identifier);
+    if (known == state.receipts.end() || known->second.sequence < receipt.sequence) {
+        state.receipts[receipt.identifier] = std::move(receipt);
+    }
 }
 
 }  // namespace
@@ -116,9 +129,9 @@ std::optional<std::string> Fleet::take(std::string_view topic, std::string_view 
         }
         ScreenState& state = m_screens[screen];
         state.screen = screen;
-        state.receipt = Receipt{.identifier = string_at(message, "identifier"),
+        remember(state, Receipt{.identifier = string_at(message, "identifier"),
                                 .sequence = sequence->get<long long>(),
-                                .shown_at = *shown_at};
+                                .shown_at = *shown_at});
         return std::nullopt;
     }
     ScreenState& state = m_screens[screen];
@@ -136,15 +149,37 @@ std::optional<std::string> Fleet::take(std::string_view topic, std::string_view 
     const std::string synced = string_at(message, "last_sync");
     state.last_sync = synced.empty() ? std::nullopt : std::optional(synced);
     state.active_alerts = strings(message.value("active_alerts", nlohmann::json()));
+    const nlohmann::json listed = message.value("receipts", nlohmann::json::array());
+    for (const nlohmann::json& receipt : listed.is_array() ? listed : nlohmann::json::array()) {
+        const auto shown_at = model::parse_timestamp(string_at(receipt, "shown_at"));
+        const auto sequence = receipt.find("sequence");
+        if (shown_at && sequence != receipt.end() && sequence->is_number_integer()) {
+            remember(state, Receipt{.identifier = string_at(receipt, "identifier"),
+                                    .sequence = sequence->get<long long>(),
+                                    .shown_at = *shown_at});
+        }
+    }
     return std::nullopt;
+}
+
+std::vector<std::pair<std::string, AlertReach>> Fleet::in_force() const {
+    std::set<std::string> identifiers;
+    for (const auto& [screen, state] : m_screens) {
+        identifiers.insert(state.active_alerts.begin(), state.active_alerts.end());
+    }
+    std::vector<std::pair<std::string, AlertReach>> reaches;
+    for (const std::string& identifier : identifiers) {
+        reaches.emplace_back(identifier, reach(identifier, 0));
+    }
+    return reaches;
 }
 
 AlertReach Fleet::reach(std::string_view identifier, long long sequence) const {
     AlertReach reach;
     for (const auto& [screen, state] : m_screens) {
-        if (state.receipt && state.receipt->identifier == identifier &&
-            state.receipt->sequence >= sequence) {
-            reach.shown.emplace_back(screen, state.receipt->shown_at);
+        const auto receipt = state.receipts.find(std::string(identifier));
+        if (receipt != state.receipts.end() && receipt->second.sequence >= sequence) {
+            reach.shown.emplace_back(screen, receipt->second.shown_at);
         } else {
             reach.not_shown.push_back(screen);
         }

@@ -16,7 +16,8 @@ namespace keiji::alert {
 //   presence {"screen", "online": true} on every connect; {"screen", "online": false} when it
 //            stops, and as its will, which the broker publishes when the screen vanishes;
 //   status   {"screen", "tags", "time", "version", "uptime_seconds", "on_screen", "mode",
-//             "last_sync", "active_alerts", ...} when an alert comes or goes and at most once a
+//             "last_sync", "active_alerts", "receipts": [receipt...], ...} when an alert comes
+//             or goes, or another is on screen, and at most once a
 //            minute otherwise (kept apart from presence, so an offline screen's last status,
 //            and when it was last seen, stay readable);
 //   receipt  {"screen", "identifier", "sequence", "shown_at"} when an alert is first on screen;
@@ -54,7 +55,9 @@ struct ScreenState {
     std::string version;
     std::optional<std::string> last_sync;
     std::vector<std::string> active_alerts;
-    std::optional<Receipt> receipt;
+    // Identifier → the newest sequence confirmed, from receipts and from the status's own list
+    // (which covers every alert in force, where the retained receipt is only the latest).
+    std::map<std::string, Receipt> receipts;
 };
 
 // Which screens have shown an alert (its sequence or a later one) and which have not.
@@ -74,6 +77,9 @@ public:
 
     [[nodiscard]] const std::map<std::string, ScreenState>& screens() const { return m_screens; }
     [[nodiscard]] AlertReach reach(std::string_view identifier, long long sequence) const;
+    // Every alert some screen says is in force, each with how many screens confirmed it (any
+    // sequence): the office sees an earlier alert's reach too, not only the topic's latest.
+    [[nodiscard]] std::vector<std::pair<std::string, AlertReach>> in_force() const;
 
 private:
     std::string m_screens_topic;

@@ -59,6 +59,15 @@ std::string as_text(const alert::FleetSnapshot& snapshot, bool japanese) {
     } else {
         text += say("No alert on the alert topic.\n", "警報トピックに警報はありません。\n");
     }
+    for (const auto& [identifier, reach] : snapshot.fleet.in_force()) {
+        if (snapshot.alert && identifier == snapshot.alert->identifier) {
+            continue;
+        }
+        text += japanese ? fmt::format("他に有効な警報 {}: 表示を確認 {} 台中 {} 台\n", identifier,
+                                       screens.size(), reach.shown.size())
+                         : fmt::format("Also in force: {}, shown on {} of {} screens\n", identifier,
+                                       reach.shown.size(), screens.size());
+    }
     std::map<std::string, std::vector<const alert::ScreenState*>> by_tag;
     std::size_t online = 0;
     for (const auto& [id, state] : screens) {

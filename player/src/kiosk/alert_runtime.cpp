@@ -170,7 +170,7 @@ void AlertRuntime::send_snapshot(const std::string& nonce, std::string_view jpeg
 void AlertRuntime::confirm_shown(const std::string& identifier, model::TimePoint shown_at) {
     for (const alert::ActiveAlert* active : m_book.active()) {
         if (active->alert.identifier != identifier ||
-            !m_confirmed.emplace(identifier, active->alert.sequence).second) {
+            !m_confirmed.try_emplace({identifier, active->alert.sequence}, shown_at).second) {
             continue;
         }
         log(Priority::info, "alert",
@@ -212,6 +212,19 @@ void AlertRuntime::persist() {
             fmt::format("cannot save the alert state (it will not survive a restart): {}",
                         saved.error().text()));
     }
+}
+
+std::vector<alert::Receipt> AlertRuntime::receipts() const {
+    std::vector<alert::Receipt> receipts;
+    for (const alert::ActiveAlert* active : m_book.active()) {
+        const auto found = m_confirmed.find({active->alert.identifier, active->alert.sequence});
+        if (found != m_confirmed.end()) {
+            receipts.push_back({.identifier = active->alert.identifier,
+                                .sequence = active->alert.sequence,
+                                .shown_at = found->second});
+        }
+    }
+    return receipts;
 }
 
 std::vector<alert::Alert> AlertRuntime::active() const {

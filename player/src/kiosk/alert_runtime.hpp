@@ -4,6 +4,7 @@
 #include <expected>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -15,6 +16,7 @@
 #include "alert/channel.hpp"
 #include "alert/mailbox.hpp"
 #include "alert/mqtt_channel.hpp"
+#include "alert/screen_report.hpp"
 #include "alert/state_store.hpp"
 #include "model/clock.hpp"
 #include "model/error.hpp"
@@ -62,6 +64,9 @@ public:
     bool process(model::TimePoint now);
 
     [[nodiscard]] std::vector<alert::Alert> active() const;
+    // When each alert in force (its current sequence) was first on screen: the status carries
+    // them, so the office sees every alert's reach, not only the latest receipt's.
+    [[nodiscard]] std::vector<alert::Receipt> receipts() const;
 
     // Publishes the screen's status (retained) through the broker, when there is one.
     void report_status(std::string status_json);
@@ -104,7 +109,8 @@ private:
     alert::Mailbox m_mailbox;
     std::vector<std::unique_ptr<alert::Channel>> m_channels;
     alert::MqttChannel* m_mqtt = nullptr;  // One of m_channels, when MQTT is configured.
-    std::set<std::pair<std::string, long long>> m_confirmed;  // (identifier, sequence) shown.
+    // (identifier, sequence) → when it was first on screen.
+    std::map<std::pair<std::string, long long>, model::TimePoint> m_confirmed;
     std::mutex m_snapshot_mutex;  // Guards the two below: set on the MQTT network thread.
     std::optional<std::string> m_snapshot_nonce;
     std::optional<std::chrono::steady_clock::time_point> m_last_snapshot;

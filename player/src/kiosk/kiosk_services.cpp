@@ -123,6 +123,15 @@ void KioskServices::write_health(const model::Instant& now) {
     if (const auto synced = m_settings.last_sync ? m_settings.last_sync() : std::nullopt) {
         last_sync = date::format("%FT%TZ", model::TimePoint(std::chrono::seconds(*synced)));
     }
+    nlohmann::json receipts = nlohmann::json::array();
+    for (const alert::Receipt& receipt :
+         m_settings.receipts ? m_settings.receipts() : std::vector<alert::Receipt>{}) {
+        receipts.push_back(
+            {{"identifier", receipt.identifier},
+             {"sequence", receipt.sequence},
+             {"shown_at",
+              date::format("%FT%TZ", std::chrono::floor<std::chrono::seconds>(receipt.shown_at))}});
+    }
     const nlohmann::json health = {
         {"version", KEIJI_VERSION},
         {"screen", m_settings.screen_id},
@@ -135,6 +144,7 @@ void KioskServices::write_health(const model::Instant& now) {
         {"last_sync", last_sync},
         {"active_alerts",
          m_settings.active_alerts ? m_settings.active_alerts() : std::vector<std::string>{}},
+        {"receipts", receipts},
         {"tags", m_settings.tags},
     };
     if (m_settings.report_status) {

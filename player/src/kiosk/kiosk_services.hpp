@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "alert/screen_report.hpp"
 #include "kiosk/proof_of_play.hpp"
 #include "kiosk/systemd_notifier.hpp"
 #include "model/clock.hpp"
@@ -43,6 +44,8 @@ public:
         // feed), and the identifiers of the alerts in force. Either may be empty.
         std::function<std::optional<std::int64_t>()> last_sync;
         std::function<std::vector<std::string>()> active_alerts;
+        // When each alert in force was first shown here. May be empty.
+        std::function<std::vector<alert::Receipt>()> receipts;
         // The screen's tags, for its status report.
         std::vector<std::string> tags;
         // Given the status (JSON) each time it is written, at most once a minute: for the

@@ -219,6 +219,10 @@ int run(const SettingsLayer& command_line) {
                  }
                  return identifiers;
              },
+         .receipts =
+             [runtime = alerts->get()] {
+                 return runtime != nullptr ? runtime->receipts() : std::vector<alert::Receipt>{};
+             },
          .tags = settings.screen_tags,
          .report_status =
              [runtime = alerts->get()](std::string status) {

@@ -77,6 +77,14 @@ function draw(section, view, groups, lookBox) {
   if (view.alert) {
     section.append(reachLine(view.alert));
   }
+  // Earlier alerts still in force keep their own count: the topic holds only the latest.
+  const others = (view.in_force || []).filter((entry) => !view.alert || entry.identifier !== view.alert.identifier);
+  if (others.length) {
+    section.append(h('ul', {class: 'fleet-others'}, others.map((entry) => h('li', {
+      text: t('fleet.otherInForce', {identifier: entry.identifier, shown: entry.shown,
+        screens: view.screens.length}),
+    }))));
+  }
   const byGroup = new Map();
   for (const screen of view.screens) {
     const tag = screen.tags[0] || '';
