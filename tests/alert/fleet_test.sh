@@ -133,6 +133,37 @@ wait_fleet "[.screens[] | select(.on_screen == \"$desk_alert\")] | length == $pl
 # The earlier alert, still in force, keeps its reach: each status lists every receipt.
 wait_fleet "[.in_force[] | select(.identifier == \"minato-2026-rain-001\") | .shown] == [$players]" 20
 
+# Three looks at once at a screen that never answers: two wait (8 s, then 504), the third is
+# told to try again (429), and the desk's other pages answer meanwhile.
+python3 - "http://127.0.0.1:$studio_port" "$admin_password" > looks.txt 2>&1 <<'PY' || fail "looks: $(cat looks.txt)"
+import json, sys, threading, time, urllib.error, urllib.request
+base, password = sys.argv[1], sys.argv[2]
+login = urllib.request.urlopen(urllib.request.Request(
+    base + "/api/login", json.dumps({"name": "admin", "password": password}).encode(),
+    {"Content-Type": "application/json"}))
+cookie = login.headers["Set-Cookie"].split(";")[0]
+def get(path):
+    try:
+        with urllib.request.urlopen(urllib.request.Request(base + path, headers={"Cookie": cookie}), timeout=30) as answer:
+            return answer.status
+    except urllib.error.HTTPError as error:
+        return error.code
+statuses = []
+threads = [threading.Thread(target=lambda: statuses.append(get("/api/fleet/nobody/snapshot.jpg"))) for _ in range(3)]
+for thread in threads:
+    thread.start()
+    time.sleep(0.3)
+started = time.monotonic()
+fleet = get("/api/fleet")
+answered = time.monotonic() - started
+for thread in threads:
+    thread.join()
+print("looks:", sorted(statuses), "fleet:", fleet, f"in {answered:.1f} s")
+assert sorted(statuses) == [429, 504, 504], statuses
+assert fleet == 200 and answered < 5, (fleet, answered)
+PY
+echo "$(cat looks.txt)"
+
 # A screen's credential cannot publish an alert, nor another screen's status: the broker drops
 # both (MQTT 3.1.1 has no refusal to send back), and the office's view is unchanged.
 forger=(-h 127.0.0.1 -p "$port" --cafile broker.crt -u s01 -P "$(cat passwords/s01)")

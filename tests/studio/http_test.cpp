@@ -156,6 +156,34 @@ TEST_CASE("studio: a script in a title is data, sent as JSON that no browser run
           "<script>alert('x')</script>");
 }
 
+TEST_CASE("studio: a value of the wrong type is a 400 that says so, never a crash or a 500") {
+    StudioFixture fixture("types");
+    Browser admin(fixture.port);
+    REQUIRE(admin.login("admin", fixture.admin_password) == 200);
+    const auto refused = [&](const std::string& method, const std::string& path,
+                             const nlohmann::json& body) {
+        CAPTURE(path);
+        const auto [status, answer] = admin.send(method, path, body);
+        CHECK(status == 400);
+        CHECK(answer["error"]["en"].get<std::string>().contains("wrong type"));
+        CHECK(answer["error"]["ja"].get<std::string>().contains("型"));
+    };
+    auto [status, opened] = admin.get("/api/items/gujo-odori-aoyama");
+    REQUIRE(status == 200);
+    refused("PUT", "/api/items/gujo-odori-aoyama", {{"item", opened["item"]}, {"revision", "7"}});
+    refused("POST", "/api/users", {{"name", 5}, {"role", "editor"}});
+    refused("POST", "/api/alerts/preview", {{"template", 5}});
+    Browser stranger(fixture.port);
+    auto login = stranger.client.Post("/api/login", R"({"name": ["admin"], "password": 1})",
+                                      "application/json");
+    REQUIRE(login);
+    CHECK(login->status == 400);
+    // Nothing was changed, and the studio goes on serving.
+    const auto [after, item] = admin.get("/api/items/gujo-odori-aoyama");
+    CHECK(after == 200);
+    CHECK(item["summary"]["revision"] == opened["summary"]["revision"]);
+}
+
 TEST_CASE("studio: draft, submit, another person approves, publish, and disable takes it off") {
     StudioFixture fixture("workflow");
     Browser admin(fixture.port);

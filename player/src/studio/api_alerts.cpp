@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
+#include <atomic>
+#include <memory>
+
 #include "alert/screen_snapshot.hpp"
 #include "studio/routes.hpp"
 
@@ -192,6 +195,20 @@ void snapshot(Call& call) {
                                    "スタジオに MQTT ブローカーが設定されていません"));
         return;
     }
+    // A look holds one of the studio's few workers until the screen answers (up to 8 s): at
+    // most two at once, so that a burst of clicks cannot stall the desk for everyone.
+    static std::atomic<int> looking{0};
+    if (looking.fetch_add(1) >= 2) {
+        looking.fetch_sub(1);
+        call.send_error(http_error(429,
+                                   "two screens are being looked at already; try again in "
+                                   "a few seconds",
+                                   "ほかの画面の表示を確認中です。数秒後にもう一度お試しください"));
+        return;
+    }
+    const std::unique_ptr<std::atomic<int>,
+                          decltype([](std::atomic<int>* count) { count->fetch_sub(1); })>
+        done_looking(&looking);
     const auto picture = alert::request_snapshot(*delivery.broker, "keiji/screens", call.match(1),
                                                  std::chrono::seconds(8));
     if (!picture) {

@@ -172,6 +172,13 @@ void Router::put(const std::string& pattern, Access access, Handler handler) {
 
 namespace {
 
+// nlohmann's words without its "[json.exception.type_error.302] " code.
+std::string plain(const nlohmann::json::exception& problem) {
+    const std::string_view text = problem.what();
+    const std::size_t end = text.find("] ");
+    return std::string(end == std::string_view::npos ? text : text.substr(end + 2));
+}
+
 void serve(Studio& studio, const httplib::Request& request, httplib::Response& response,
            Access access, const Handler& handler) {
     Call call{.studio = studio,
@@ -223,7 +230,19 @@ void serve(Studio& studio, const httplib::Request& request, httplib::Response& r
             return;
         }
     }
-    handler(call);
+    try {
+        handler(call);
+    } catch (const nlohmann::json::type_error& wrong) {
+        // A member of the request that is not what the route reads (a number for a name, a
+        // string for a revision): the asker's mistake, said as such, not a 500.
+        call.send_error(http_error(
+            400, fmt::format("a value in the request is of the wrong type ({})", plain(wrong)),
+            "リクエストの値の型が正しくありません（文字列のところに数値など）"));
+    } catch (const nlohmann::json::out_of_range& missing) {
+        call.send_error(http_error(
+            400, fmt::format("a value the request needs is missing ({})", plain(missing)),
+            "リクエストに必要な値がありません"));
+    }
 }
 
 }  // namespace
