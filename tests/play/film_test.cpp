@@ -33,6 +33,20 @@ std::string counting_film(int seconds) {
     return grey_film("counting", "60+5*mod(N\\,30)", seconds);
 }
 
+// The counting film in another codec and size, as the ward's films come: H.265 and VP9 at 1080p,
+// H.264 at 4K (each nearly lossless, so the grey says the frame).
+std::string counting_film_as(const std::string& codec, const std::string& size, int seconds) {
+    const std::string length = std::to_string(seconds);
+    const std::string encoder =
+        codec == "hevc"  ? "-c:v libx265 -preset ultrafast -x265-params lossless=1:log-level=none"
+        : codec == "vp9" ? "-c:v libvpx-vp9 -lossless 1 -deadline realtime -cpu-used 8"
+                         : "-c:v libx264 -preset ultrafast -crf 1";
+    return test::test_video(
+        "counting-" + codec + "-" + size + "-" + length + "s." + (codec == "vp9" ? "webm" : "mp4"),
+        "-f lavfi -i nullsrc=size=" + size + ":rate=30:duration=" + length +
+            ",geq=lum='60+5*mod(N\\,30)':cb=128:cr=128 " + encoder + " -pix_fmt yuv420p");
+}
+
 // A second film, never dark either: luma 200 falling to 110 over each second.
 std::string falling_film(int seconds) {
     return grey_film("falling", "200-3*mod(N\\,30)", seconds);
@@ -116,6 +130,43 @@ TEST_CASE("film: 10 s of a 30 fps film are 300 pictures, each shown at its own t
     CHECK(pictures <= 303);
     // The loop slept from one picture to the next: no turn without work but the minute's.
     CHECK(updates <= pictures + 2);
+}
+
+TEST_CASE("film: H.265 and VP9 at 1080p and H.264 at 4K show the picture due at each time") {
+    struct Case {
+        std::string codec;
+        std::string size;
+    };
+    for (const Case& film_case :
+         {Case{"hevc", "1920x1080"}, Case{"vp9", "1920x1080"}, Case{"h264", "3840x2160"}}) {
+        CAPTURE(film_case.codec);
+        CAPTURE(film_case.size);
+        const std::string film = counting_film_as(film_case.codec, film_case.size, 3);
+        FilmStage stage(R"({"type": "video", "id": "count", "title": "x", "band": false,
+                            "duration": 30, "video": ")" +
+                        film + R"("})");
+        model::VirtualClock clock(start);
+        const auto began = clock.now().monotonic;
+        int pictures = 0;
+        int wrong = 0;
+        // 5 s: the 3 s film and most of its second turn.
+        while (clock.now().monotonic < began + 5s) {
+            const play::UpdateResult result = stage.player->update(clock.now());
+            if (result.film_pictures > 0) {
+                pictures += result.film_pictures;
+                const double seconds = duration<double>(clock.now().monotonic - began).count();
+                const int expected = int(std::lround(seconds * 30)) % 30;
+                if (counting_frame(stage.centre_grey()) != expected) {
+                    ++wrong;
+                }
+            }
+            REQUIRE(result.next_deadline > clock.now().monotonic);
+            clock.advance_to(result.next_deadline);
+        }
+        CHECK(wrong == 0);
+        CHECK(pictures >= 148);  // 150 within 1 %.
+        CHECK(pictures <= 152);
+    }
 }
 
 TEST_CASE("film: played once, the last picture stays and the screen goes still") {
