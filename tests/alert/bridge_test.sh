@@ -56,8 +56,9 @@ bridge() {
     --alert-rotation 60 --mqtt "$url" --mqtt-topic keiji/alert 2> player.log &
 player=$!
 pids+=($player)
+# wait_for_log FILE TEXT [SECONDS]
 wait_for_log() {
-    for _ in $(seq 200); do grep -qF -- "$2" "$1" && return 0; sleep 0.05; done
+    for _ in $(seq $((${3:-10} * 20))); do grep -qF -- "$2" "$1" && return 0; sleep 0.05; done
     fail "expected \"$2\" in $1"
 }
 
@@ -119,7 +120,24 @@ kill -0 "$daemon" 2>/dev/null && fail "the bridge did not stop within 2 s of SIG
 wait "$daemon"; [[ $? == 0 ]] || fail "the bridge did not exit 0 on SIGTERM"
 grep -qF "stopped" bridge-daemon.log || fail "the bridge did not say it stopped"
 
-# 6. Mistakes a new member of staff makes: no place to publish, a wrong key file, a typo.
+# 6. The broker away: nothing counts as published, and the feed (which says it has not changed)
+#    is read again until the broker is back; then the alert goes out, and its Update follows.
+write_feed "$(entry urn:storm "$sent" storm.xml)"
+later_port=$(free_port)
+"$keiji" alert bridge --source "$feed" --key keys/minato-bridge.secret.json --interval 5 \
+    --mqtt "mqtt://127.0.0.1:$later_port" --topic keiji/alert --state recovery.json \
+    2> bridge-recovery.log &
+pids+=($!)
+wait_for_log bridge-recovery.log "cannot publish KSTO1055887203"
+grep -q "published KSTO" bridge-recovery.log && fail "published with no broker"
+printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence false\n' "$later_port" > later.conf
+/usr/sbin/mosquitto -c later.conf > later-broker.log 2>&1 &
+pids+=($!)
+wait_for_log bridge-recovery.log "published KSTO1055887203 (level 4" 20
+write_feed "$(entry urn:storm-2 "$updated" storm-2.xml)" "$(entry urn:storm "$sent" storm.xml)"
+wait_for_log bridge-recovery.log "published KSTO1055887203-2 (Update of KSTO1055887203)" 20
+
+# 7. Mistakes a new member of staff makes: no place to publish, a wrong key file, a typo.
 "$keiji" alert bridge --source "$feed" --key keys/minato-bridge.secret.json --once 2> usage.log
 [[ $? == 2 ]] && grep -qF -- "--mqtt URL and/or --dir FOLDER" usage.log || fail "no target: $(cat usage.log)"
 "$keiji" alert bridge --source "$feed" --key keys/minato-bridge.public.json --dir out --once 2> key.log

@@ -123,7 +123,9 @@ TEST_CASE("cap bridge: a message passes when it names an area the ward asked for
     CHECK(decide(storm, {.areas = {"006009"}}).payload.has_value());  // A SAME geocode.
     const auto elsewhere = decide(storm, {.areas = {"港区", "131032"}});
     CHECK_FALSE(elsewhere.payload.has_value());
-    CHECK(elsewhere.summary.contains("are none of 港区, 131032"));
+    CHECK(elsewhere.summary.contains("names 港区, 131032"));
+    CHECK_FALSE(decide(storm, {.areas = {"0060"}}).payload.has_value());    // Codes are whole.
+    CHECK_FALSE(decide(storm, {.areas = {"tuolum"}}).payload.has_value());  // Words are whole.
     CHECK(decide(storm, {}).payload.has_value());  // No area asked: every area.
 }
 
@@ -144,8 +146,15 @@ TEST_CASE("cap bridge: severity below the rule, drills, expired and repeated mes
     CHECK(late.summary.contains("expired"));
 
     alert::BridgeMemory memory;
-    memory.published["KSTO1055887203"] = test::at("2003-06-17T16:00:00-07:00");
+    memory.published["KSTO@NWS.NOAA.GOV,KSTO1055887203"] = test::at("2003-06-17T16:00:00-07:00");
     CHECK(decide(storm, {}, memory).summary == "already published");
+    // Another sender's message of the same identifier is another message.
+    const std::string other = replaced(storm, "KSTO@NWS.NOAA.GOV", "other@example.org");
+    CHECK(decide(other, {}, memory).payload.has_value());
+
+    const std::string restricted =
+        replaced(storm, "<scope>Public</scope>", "<scope>Restricted</scope>");
+    CHECK(decide(restricted, {}).summary.contains("scope Restricted"));
 
     const auto garbage = decide("<alert>", {});
     CHECK(garbage.unreadable);
@@ -160,10 +169,14 @@ TEST_CASE("cap bridge: an Update or Cancel of what it published passes whatever 
     CHECK_FALSE(decide(update, ward_rules, {}, after).payload.has_value());
 
     alert::BridgeMemory memory;
-    memory.published["TRI13970876.1"] = test::at("2003-06-12T02:30:00-07:00");
+    memory.published["trinet@caltech.edu,TRI13970876.1"] = test::at("2003-06-12T02:30:00-07:00");
     const auto passed = decide(update, ward_rules, memory, after);
     REQUIRE(passed.payload.has_value());
     CHECK(passed.summary == "Update of TRI13970876.1");
+    // Someone else naming the identifier does not ride on what was published.
+    alert::BridgeMemory strangers;
+    strangers.published["someone@else,TRI13970876.1"] = test::at("2003-06-12T02:30:00-07:00");
+    CHECK_FALSE(decide(update, ward_rules, strangers, after).payload.has_value());
 
     const std::string cancel =
         replaced(update, "<msgType>Update</msgType>", "<msgType>Cancel</msgType>");
@@ -171,17 +184,94 @@ TEST_CASE("cap bridge: an Update or Cancel of what it published passes whatever 
     CHECK(decide(cancel, {}, memory, after).payload.has_value());
 }
 
+TEST_CASE("cap bridge: a Cancel seen before its alert keeps the alert off the screens") {
+    const std::string update = cap_file("oasis-a3-earthquake-update.xml");
+    const std::string cancel =
+        replaced(update, "<msgType>Update</msgType>", "<msgType>Cancel</msgType>");
+    const model::TimePoint after = test::at("2003-06-11T21:00:00-07:00");
+    alert::BridgeMemory memory;
+    const auto cancelling = decide(cancel, {.min_severity = "Minor"}, memory, after);
+    CHECK_FALSE(cancelling.payload.has_value());
+    alert::remember(memory, cancelling, false);
+    CHECK(memory.superseded.contains("trinet@caltech.edu,TRI13970876.1"));
+    // The original, listed later (or its link fetched late): never published.
+    const std::string original = replaced(
+        replaced(replaced(update, "TRI13970876.2", "TRI13970876.1"), "<msgType>Update",
+                 "<msgType>Alert"),
+        "<references>trinet@caltech.edu,TRI13970876.1,2003-06-11T20:30:00-07:00</references>", "");
+    const auto late = decide(original, {.min_severity = "Minor"}, memory, after);
+    CHECK_FALSE(late.payload.has_value());
+    CHECK(late.summary == "a later message already updated or cancelled it");
+    CHECK(decide(original, {.min_severity = "Minor"}, {}, after).payload.has_value());
+}
+
+TEST_CASE("cap bridge: 港区 is Minato, not the 港区 of Nagoya or Osaka") {
+    const std::string storm = cap_file("oasis-a2-thunderstorm.xml");
+    const auto with_area = [&](const std::string& description) {
+        return replaced(
+            storm,
+            "EXTREME NORTH CENTRAL TUOLUMNE COUNTY IN CALIFORNIA, EXTREME NORTHEASTERN\n"
+            "                CALAVERAS COUNTY IN CALIFORNIA, SOUTHWESTERN ALPINE COUNTY IN "
+            "CALIFORNIA",
+            description);
+    };
+    const alert::BridgeRules ward{.areas = {"港区"}};
+    CHECK(decide(with_area("港区"), ward).payload.has_value());
+    CHECK(decide(with_area("東京都港区"), ward).payload.has_value());
+    CHECK(decide(with_area("品川区、港区、目黒区"), ward).payload.has_value());
+    CHECK(decide(with_area("東京都品川区・東京都港区"), ward).payload.has_value());
+    CHECK_FALSE(decide(with_area("名古屋市港区"), ward).payload.has_value());
+    CHECK_FALSE(decide(with_area("大阪府大阪市港区"), ward).payload.has_value());
+    CHECK_FALSE(decide(with_area("港区南"), ward).payload.has_value());
+    CHECK(decide(with_area("Minato City; Shinagawa City"), {.areas = {"minato city"}})
+              .payload.has_value());
+    CHECK_FALSE(decide(with_area("Minatogawa"), {.areas = {"Minato"}}).payload.has_value());
+}
+
+TEST_CASE("cap bridge: each <info> is judged alone: a grave warning elsewhere is not the ward's") {
+    // Two blocks in one message: Extreme for Nagoya's 港区, Minor for Minato.
+    const std::string two_blocks = R"(<?xml version="1.0" encoding="UTF-8"?>
+<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
+  <identifier>two-blocks</identifier><sender>agency@example.jp</sender>
+  <sent>2026-09-01T10:00:00+09:00</sent><status>Actual</status><msgType>Alert</msgType>
+  <scope>Public</scope>
+  <info><language>ja-JP</language><event>大雨</event><severity>Extreme</severity>
+    <headline>名古屋市港区に大雨特別警報</headline><expires>2026-09-01T16:00:00+09:00</expires>
+    <area><areaDesc>名古屋市港区</areaDesc></area></info>
+  <info><language>ja-JP</language><event>大雨</event><severity>SEVERITY</severity>
+    <headline>東京都港区に大雨警報</headline><expires>2026-09-01T16:00:00+09:00</expires>
+    <area><areaDesc>東京都港区</areaDesc><geocode><valueName>JIS</valueName><value>131032</value></geocode></area></info>
+</alert>)";
+    const model::TimePoint during = test::at("2026-09-01T11:00:00+09:00");
+    const alert::BridgeRules ward{.areas = {"港区"}, .min_severity = "Severe"};
+    const auto minor = decide(replaced(two_blocks, "SEVERITY", "Minor"), ward, {}, during);
+    CHECK_FALSE(minor.payload.has_value());
+    CHECK(minor.summary.contains("no block as grave as Severe names 港区"));
+
+    const auto severe = decide(replaced(two_blocks, "SEVERITY", "Severe"), ward, {}, during);
+    REQUIRE(severe.payload.has_value());
+    const auto shown = alert::parse_alert(*severe.payload, "bridged");
+    REQUIRE(shown.has_value());
+    CHECK(shown->level == 4);  // Severe, the ward's block; not Extreme (5), Nagoya's.
+    REQUIRE(shown->info.size() == 1);
+    CHECK(shown->info.front().headline == "東京都港区に大雨警報");
+    CHECK(severe.summary == "level 4, Severe, 港区");
+}
+
 TEST_CASE("cap bridge: what was published is remembered across a restart, for a day after") {
     alert::BridgeMemory memory;
     memory.published["KSTO1055887203"] = test::at("2003-06-17T16:00:00-07:00");
     memory.published["TRI13970876.1"] = test::at("2003-06-12T02:30:00-07:00");
+    memory.superseded["a,TRI13970876.0"] = test::at("2003-06-17T16:00:00-07:00");
     const auto read_back = alert::BridgeMemory::parse(memory.to_json());
     REQUIRE(read_back.has_value());
     CHECK(read_back->published == memory.published);
+    CHECK(read_back->superseded == memory.superseded);
 
     alert::BridgeMemory aged = *read_back;
     aged.forget_old(test::at("2003-06-14T00:00:00-07:00"));
     CHECK(aged.published.size() == 1);
+    CHECK(aged.superseded.size() == 1);
     CHECK(aged.published.contains("KSTO1055887203"));
 
     CHECK_FALSE(alert::BridgeMemory::parse("{\"published\": []}").has_value());

@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <pugixml.hpp>
 #include <sstream>
+
+#include "alert/cap_import.hpp"
 
 namespace keiji::alert {
 
@@ -102,7 +105,11 @@ std::string inline_cap(const pugi::xml_node& entry) {
 }
 
 bool is_web(std::string_view url) {
-    return url.starts_with("http://") || url.starts_with("https://");
+    std::string scheme(url.substr(0, url.find("://")));
+    std::ranges::transform(scheme, scheme.begin(), [](unsigned char c) {
+        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    });
+    return url.contains("://") && (scheme == "http" || scheme == "https");
 }
 
 }  // namespace
@@ -126,8 +133,7 @@ std::string resolve_url(std::string_view base, std::string_view reference) {
 
 model::Result<std::vector<CapEntry>> read_cap_source(std::string_view document,
                                                      std::string_view source_url) {
-    if (document.find("<!DOCTYPE") != std::string_view::npos ||
-        document.find("<!ENTITY") != std::string_view::npos) {
+    if (has_doctype(document)) {
         return model::failure(
             "refused: the document has a DOCTYPE (neither CAP nor ATOM has one, and keiji "
             "resolves no entities)");
@@ -166,6 +172,10 @@ model::Result<std::vector<CapEntry>> read_cap_source(std::string_view document,
                     fmt::format("the entry links to {}, which is not on the web", found.cap_url);
                 found.cap_url.clear();
             }
+        }
+        if (found.key == " ") {
+            // Neither <id> nor <updated> (ATOM requires both): the entry is what it carries.
+            found.key = found.cap_url.empty() ? found.cap_xml : found.cap_url;
         }
         entries.push_back(std::move(found));
     }

@@ -78,6 +78,16 @@ std::optional<std::pair<pugi::xml_node, std::string>> cap_root(const pugi::xml_d
     return std::pair{root, prefix};
 }
 
+}  // namespace
+
+bool has_doctype(std::string_view xml) {
+    std::string lower(xml);
+    std::ranges::transform(lower, lower.begin(), [](unsigned char c) {
+        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    });
+    return lower.contains("<!doctype") || lower.contains("<!entity");
+}
+
 std::optional<int> level_from_severity(std::string_view severity) {
     if (severity == "Extreme") {
         return 5;
@@ -93,6 +103,8 @@ std::optional<int> level_from_severity(std::string_view severity) {
     }
     return std::nullopt;
 }
+
+namespace {
 
 nlohmann::json split_references(const std::string& references) {
     nlohmann::json list = nlohmann::json::array();
@@ -141,8 +153,7 @@ model::Result<CapImport> import_cap(std::string_view xml, const CapImportOptions
     CapImport result;
     // A DOCTYPE can define entities that expand without end or read files: refused outright,
     // before anything in it is looked at.
-    if (xml.find("<!DOCTYPE") != std::string_view::npos ||
-        xml.find("<!ENTITY") != std::string_view::npos) {
+    if (has_doctype(xml)) {
         return model::failure(
             "refused: the document has a DOCTYPE (CAP has none, and keiji resolves no entities)");
     }
@@ -172,9 +183,11 @@ model::Result<CapImport> import_cap(std::string_view xml, const CapImportOptions
     if (status != "Actual" && status != "Exercise" && status != "Test") {
         return model::failure(fmt::format("status \"{}\" is not shown on screens", status));
     }
+    result.scope = cap.text(root, "scope");
     const std::string references = cap.text(root, "references");
     if (!references.empty()) {
         payload["references"] = split_references(references);
+        result.references = payload["references"].get<std::vector<std::string>>();
     } else if (message_type == "Update" || message_type == "Cancel") {
         return model::failure(
             fmt::format("an {} must name the alert it replaces in <references>", message_type));
@@ -201,18 +214,17 @@ model::Result<CapImport> import_cap(std::string_view xml, const CapImportOptions
         if (expires.empty()) {
             expires = cap.text(info, "expires");
         }
+        CapInfoFacts facts{.severity = cap.text(info, "severity")};
         for (const pugi::xml_node area_node : cap.children(info, "area")) {
-            result.areas.push_back(cap.text(area_node, "areaDesc"));
+            facts.area_descriptions.push_back(cap.text(area_node, "areaDesc"));
             for (const pugi::xml_node geocode : cap.children(area_node, "geocode")) {
-                result.areas.push_back(cap.text(geocode, "value"));
+                facts.geocodes.push_back(cap.text(geocode, "value"));
             }
         }
+        const std::string severity = facts.severity;
+        result.infos.push_back(std::move(facts));
         if (area.empty()) {
             area = cap.text(cap.child(info, "area"), "areaDesc");
-        }
-        const std::string severity = cap.text(info, "severity");
-        if (severity_rank(severity) > severity_rank(result.severity)) {
-            result.severity = severity;
         }
         if (!severity_level) {
             severity_level = level_from_severity(severity);
@@ -256,6 +268,7 @@ model::Result<CapImport> import_cap(std::string_view xml, const CapImportOptions
         }
         if (!level && severity_level) {
             level = severity_level;
+            result.level_from_severity = true;
             result.notes.push_back(fmt::format(
                 "no 警戒レベル parameter: level {} from <severity> (give --level to choose)",
                 *level));

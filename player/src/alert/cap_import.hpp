@@ -18,15 +18,26 @@ struct CapImportOptions {
     std::chrono::minutes lasting{std::chrono::hours{6}};
 };
 
+// What one <info> block says beyond its words, for a bridge's rules: the same message may warn
+// one area gravely and another mildly, so each block is judged on its own.
+struct CapInfoFacts {
+    std::string severity;                        // CAP <severity>: Extreme … Minor, Unknown.
+    std::vector<std::string> area_descriptions;  // Every <areaDesc>.
+    std::vector<std::string> geocodes;           // Every <geocode> <value>.
+};
+
 struct CapImport {
     std::string payload;  // The alert payload, pretty printed.
     // What was decided for the document, for the person importing it: a default taken, a
     // level derived, a language assumed.
     std::vector<std::string> notes;
-    // What a bridge filters on: every <areaDesc> and <geocode> value of every <info>, and the
-    // gravest <severity> among them ("" when none says).
-    std::vector<std::string> areas;
-    std::string severity;
+    // For a bridge: each <info> in the order of the payload's info[], the message's <scope>
+    // (only Public is for a lobby), its <sender>, its <references> as written
+    // ("sender,identifier,sent" each), and whether the level was taken from <severity>.
+    std::vector<CapInfoFacts> infos;
+    std::string scope;
+    std::vector<std::string> references;
+    bool level_from_severity = false;
 };
 
 // Converts a CAP 1.2 alert, as agencies write it, into an alert payload
@@ -50,5 +61,10 @@ struct CapImport {
 
 // CAP's <severity> as a rank: Extreme 4, Severe 3, Moderate 2, Minor 1, anything else 0.
 [[nodiscard]] int severity_rank(std::string_view severity);
+// The document declares a DOCTYPE or an entity (in any case): refused before it is parsed.
+[[nodiscard]] bool has_doctype(std::string_view xml);
+
+// The 警戒レベル CAP's <severity> stands for when nothing says it (Extreme 5 … Minor 2).
+[[nodiscard]] std::optional<int> level_from_severity(std::string_view severity);
 
 }  // namespace keiji::alert

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <csignal>
 #include <ctime>
@@ -26,6 +25,17 @@ namespace {
 
 // A feed of a few hundred CAP entries is well under this; anything larger is not one.
 constexpr std::int64_t largest_document = 4 * 1024 * 1024;
+// Entries read from one feed in one poll (each may be a fetch): a feed of a hundred thousand
+// links is not an agency's, and must not hold the bridge for hours.
+constexpr std::size_t most_entries = 500;
+
+// SIGTERM or SIGINT is waiting (blocked until the pause between polls): a long poll ends early.
+bool stop_pending() {
+    sigset_t pending;
+    sigemptyset(&pending);
+    sigpending(&pending);
+    return sigismember(&pending, SIGTERM) == 1 || sigismember(&pending, SIGINT) == 1;
+}
 
 void log_line(std::string_view text) {
     std::fputs(fmt::format("keiji alert bridge: {}\n", text).c_str(), stderr);
@@ -46,6 +56,7 @@ struct Validators {
 
 // One CAP document found in this poll, with where it came from.
 struct Found {
+    std::string feed;  // The source it was found in.
     std::string source;
     std::string entry_key;
     std::string cap_xml;
@@ -77,6 +88,9 @@ public:
         bool every_source_read = true;
         std::vector<Found> found;
         for (const std::string& source : m_options.sources) {
+            if (stop_pending()) {
+                return false;
+            }
             every_source_read = gather(as_url(source), found) && every_source_read;
         }
         for (Found& document : found) {
@@ -86,11 +100,20 @@ public:
         // same feed as its alert then follows it, and the retained message is the newest.
         std::ranges::stable_sort(found, {},
                                  [](const Found& document) { return document.decision.sent; });
+        std::set<std::string> unsettled;  // Feeds with something not published.
         for (Found& document : found) {
             document.decision = alert::decide_cap(document.cap_xml, m_rules, m_memory, now);
-            const bool settled = pass_on(document);
-            if (settled && !document.entry_key.empty()) {
-                m_handled_entries.insert(document.entry_key);
+            if (!pass_on(document)) {
+                unsettled.insert(document.feed);
+            }
+        }
+        for (const Found& document : found) {
+            if (unsettled.contains(document.feed)) {
+                // The broker away: the whole feed is read and decided again next time (an
+                // Update left out now may follow its alert then), even if it has not changed.
+                m_validators.erase(document.feed);
+            } else if (!document.entry_key.empty()) {
+                m_handled[document.feed].insert(document.entry_key);
             }
         }
         return every_source_read;
@@ -139,9 +162,25 @@ private:
             log_line(fmt::format("{}: {}", url, entries.error().text()));
             return false;
         }
+        if (entries->size() > most_entries) {
+            say_once(url + "too many", fmt::format("{}: {} entries; only the first {} are read",
+                                                   url, entries->size(), most_entries));
+            entries->resize(most_entries);
+        }
         bool every_entry_read = true;
+        // What the feed no longer lists is forgotten: the bridge's memory follows the feed.
+        std::set<std::string>& handled = m_handled[url];
+        std::set<std::string> listed;
+        for (const alert::CapEntry& entry : *entries) {
+            listed.insert(entry.key);
+        }
+        std::erase_if(handled, [&](const std::string& key) { return !listed.contains(key); });
         for (alert::CapEntry& entry : *entries) {
-            if (m_handled_entries.contains(entry.key)) {
+            if (stop_pending()) {
+                m_validators.erase(url);
+                return false;
+            }
+            if (handled.contains(entry.key)) {
                 continue;
             }
             if (!entry.problem.empty()) {
@@ -156,11 +195,13 @@ private:
                         "cannot read {} (linked from {})",
                         linked ? entry.cap_url + ": no body" : linked.error().text(), url));
                     every_entry_read = false;
+                    m_validators.erase(url);  // Its entries are tried again next time.
                     continue;
                 }
                 entry.cap_xml = std::move(**linked);
             }
-            found.push_back({.source = entry.cap_url.empty() ? url : entry.cap_url,
+            found.push_back({.feed = url,
+                             .source = entry.cap_url.empty() ? url : entry.cap_url,
                              .entry_key = entry.key,
                              .cap_xml = std::move(entry.cap_xml),
                              .decision = {}});
@@ -174,6 +215,10 @@ private:
         const std::string name =
             decision.identifier.empty() ? document.source : decision.identifier;
         if (!decision.payload) {
+            alert::remember(m_memory, decision, false);
+            if (!decision.replaces.empty()) {
+                save_memory();
+            }
             say_once(name + decision.summary,
                      fmt::format("{} {}: {}", decision.unreadable ? "cannot use" : "left out", name,
                                  decision.summary));
@@ -200,8 +245,8 @@ private:
             }
             places.push_back(fmt::format("{} {}", m_options.broker.url, m_options.topic));
         }
-        m_memory.published[decision.identifier] = decision.expires;
-        remember();
+        alert::remember(m_memory, decision, true);
+        save_memory();
         log_line(fmt::format("published {} ({}) from {} to {}", name, decision.summary,
                              document.source, fmt::join(places, " and ")));
         for (const std::string& note : decision.notes) {
@@ -210,7 +255,7 @@ private:
         return true;
     }
 
-    void remember() {
+    void save_memory() {
         if (m_options.state_file.empty()) {
             return;
         }
@@ -222,6 +267,9 @@ private:
 
     // Left-out messages stay in a feed for hours: their reason is said once, not every poll.
     void say_once(const std::string& key, const std::string& text) {
+        if (m_said.size() > 10'000) {
+            m_said.clear();  // Months of reasons: said once more rather than kept for ever.
+        }
         if (m_said.insert(key).second) {
             log_line(text);
         }
@@ -234,7 +282,7 @@ private:
     alert::BridgeMemory m_memory;
     sync::CurlFetcher m_fetcher;
     std::map<std::string, Validators> m_validators;
-    std::set<std::string> m_handled_entries;
+    std::map<std::string, std::set<std::string>> m_handled;  // Feed → its entries dealt with.
     std::set<std::string> m_said;
 };
 
@@ -258,52 +306,6 @@ model::Result<alert::BridgeMemory> load_memory(const std::string& file) {
 }
 
 }  // namespace
-
-void add_bridge_options(CLI::App& command, BridgeOptions& options) {
-    command
-        .add_option("--source", options.sources,
-                    "A CAP document or an ATOM feed of CAP entries: http(s) URL or file "
-                    "(repeat for several)")
-        ->required();
-    command.add_option("--key", options.key_file, "The bridge's own secret key (from keygen)")
-        ->required()
-        ->check(CLI::ExistingFile);
-    command.add_option("--area", options.areas,
-                       "Pass on only messages naming this area: part of an <areaDesc> or a "
-                       "whole <geocode> value (repeat for several; default: every area)");
-    command.add_option("--min-severity", options.min_severity, "The least <severity> passed on")
-        ->transform(CLI::IsMember({"Minor", "Moderate", "Severe", "Extreme"}, CLI::ignore_case))
-        ->capture_default_str();
-    command.add_flag("--include-drills", options.include_drills,
-                     "Pass on Exercise and Test messages too (screens mark them as drills)");
-    command
-        .add_option("--level", options.level,
-                    "警戒レベル 1-5 when a message has no parameter for it (default: from "
-                    "<severity>)")
-        ->check(CLI::Range(1, 5));
-    command
-        .add_option("--expires-after", options.lasting_minutes,
-                    "Minutes a message without <expires> stays after its <sent>")
-        ->check(CLI::Range(1, 7 * 24 * 60))
-        ->capture_default_str();
-    add_broker_options(command, options.broker);
-    command.add_option("--topic", options.topic, "MQTT topic")->capture_default_str();
-    command.add_option("--dir", options.directory,
-                       "Folder served over HTTP: writes alert.json there atomically");
-    command.add_option("--interval", options.interval_seconds, "Seconds between polls")
-        ->check(CLI::Range(5, 3600))
-        ->capture_default_str();
-    command.add_flag("--once", options.once, "Poll once and stop (for cron or a test)");
-    command.add_option("--state", options.state_file,
-                       "File remembering what was published, so a restart publishes nothing "
-                       "twice (e.g. /var/lib/keiji/bridge.json)");
-    command.footer(
-        "Example: keiji alert bridge --source https://agency.example/cap/feed.atom \\\n"
-        "           --area 港区 --area 131032 --min-severity Severe \\\n"
-        "           --key keys/minato-bridge.secret.json --mqtt mqtts://broker:8883 \\\n"
-        "           --state /var/lib/keiji/bridge.json\n"
-        "The bridge signs with its own key: add its public key to the screens' alert keys.");
-}
 
 int run_alert_bridge(const BridgeOptions& options, const std::string& language) {
     if (options.broker.url.empty() && options.directory.empty()) {

@@ -27,28 +27,44 @@ model::Result<std::unique_ptr<FilmSound>> FilmSound::open(AVFormatContext& forma
     sound->m_time_base = stream.time_base;
     sound->m_volume = volume;
     sound->m_frame.reset(av_frame_alloc());
-    AVCodecContext& codec = *sound->m_codec;
-    AVChannelLayout layout{};
-    if (codec.ch_layout.order == AV_CHANNEL_ORDER_UNSPEC || codec.ch_layout.nb_channels == 0) {
-        av_channel_layout_default(&layout, std::max(1, codec.ch_layout.nb_channels));
-    } else {
-        layout = codec.ch_layout;  // Native or custom: read, not owned.
-    }
-    // FFmpeg 5.1 takes the layouts by non-const pointer; it only reads them.
-    AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO;
-    const int made =
-        swr_alloc_set_opts2(&sound->m_resampler, &stereo, AV_SAMPLE_FMT_S16, AudioQueue::rate,
-                            &layout, codec.sample_fmt, codec.sample_rate, 0, nullptr);
-    if (made < 0 || !sound->m_frame || swr_init(sound->m_resampler) < 0) {
+    const AVCodecContext& codec = *sound->m_codec;
+    if (!sound->m_frame || !sound->prepare(codec.sample_rate, codec.sample_fmt, codec.ch_layout)) {
         return model::failure(
-            fmt::format("the film's sound ({}) cannot be converted for the "
-                        "sound card",
+            fmt::format("the film's sound ({}) cannot be converted for the sound card",
                         avcodec_get_name(codec.codec_id)));
     }
     sound->m_description =
         fmt::format("{} {:.1f} kHz, {} channel(s), at volume {}", avcodec_get_name(codec.codec_id),
-                    codec.sample_rate / 1000.0, layout.nb_channels, volume);
+                    codec.sample_rate / 1000.0, sound->m_from.channels, volume);
     return sound;
+}
+
+bool FilmSound::prepare(int rate, int format, const AVChannelLayout& layout) {
+    const Source wanted{.rate = rate,
+                        .format = format,
+                        .channels = std::max(1, layout.nb_channels),
+                        .order = layout.order,
+                        .mask = layout.order == AV_CHANNEL_ORDER_NATIVE ? layout.u.mask : 0};
+    if (m_resampler != nullptr && wanted == m_from) {
+        return true;
+    }
+    swr_free(&m_resampler);
+    AVChannelLayout from{};
+    if (layout.order == AV_CHANNEL_ORDER_UNSPEC || layout.nb_channels == 0) {
+        av_channel_layout_default(&from, wanted.channels);
+    } else {
+        from = layout;  // Native or custom: read, not owned.
+    }
+    // FFmpeg 5.1 takes the layouts by non-const pointer; it only reads them.
+    AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO;
+    if (swr_alloc_set_opts2(&m_resampler, &stereo, AV_SAMPLE_FMT_S16, AudioQueue::rate, &from,
+                            static_cast<AVSampleFormat>(format), rate, 0, nullptr) < 0 ||
+        swr_init(m_resampler) < 0) {
+        swr_free(&m_resampler);
+        return false;
+    }
+    m_from = wanted;
+    return true;
 }
 
 FilmSound::~FilmSound() {
@@ -74,6 +90,11 @@ void FilmSound::convert(const AVFrame& frame, microseconds shift) {
     const std::int64_t stamp = frame.best_effort_timestamp;
     if (stamp == AV_NOPTS_VALUE) {
         return;  // Sound of no known time cannot follow the pictures.
+    }
+    // A stream may change its rate or channels midway (a broadcast recording): the converter
+    // follows, or the frame is left out; it never reads channels the frame does not have.
+    if (!prepare(frame.sample_rate, frame.format, frame.ch_layout)) {
+        return;
     }
     const int room = swr_get_out_samples(m_resampler, frame.nb_samples);
     if (room <= 0) {

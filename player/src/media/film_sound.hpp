@@ -40,9 +40,23 @@ public:
 private:
     FilmSound() = default;
     void convert(const AVFrame& frame, std::chrono::microseconds shift);
+    // The converter for sound in this form, made again when the form changes. False when
+    // libswresample cannot convert it.
+    bool prepare(int rate, int format, const AVChannelLayout& layout);
+
+    // The form the converter takes.
+    struct Source {
+        int rate = 0;
+        int format = -1;
+        int channels = 0;
+        int order = 0;
+        std::uint64_t mask = 0;
+        bool operator==(const Source&) const = default;
+    };
 
     libav::Codec m_codec;
     SwrContext* m_resampler = nullptr;
+    Source m_from;
     libav::Frame m_frame;
     int m_stream = -1;
     AVRational m_time_base{1, 1};

@@ -62,56 +62,6 @@ struct VideoDecoder::Internals {
     bool fall_back_to_software(const std::string& why);
 };
 
-// ---- VideoFrame
-
-VideoFrame::VideoFrame(AVFrame* frame, Layout layout, microseconds time)
-    : m_frame(frame), m_layout(layout), m_time(time) {}
-
-VideoFrame::VideoFrame(VideoFrame&& other) noexcept
-    : m_frame(std::exchange(other.m_frame, nullptr)),
-      m_layout(other.m_layout),
-      m_time(other.m_time) {}
-
-VideoFrame& VideoFrame::operator=(VideoFrame&& other) noexcept {
-    if (this != &other) {
-        av_frame_free(&m_frame);
-        m_frame = std::exchange(other.m_frame, nullptr);
-        m_layout = other.m_layout;
-        m_time = other.m_time;
-    }
-    return *this;
-}
-
-VideoFrame::~VideoFrame() {
-    av_frame_free(&m_frame);
-}
-
-int VideoFrame::width() const {
-    return m_frame->width;
-}
-
-int VideoFrame::height() const {
-    return m_frame->height;
-}
-
-bool VideoFrame::bt709() const {
-    // Unmarked HD films are BT.709 in practice (what players, and SDL's automatic mode, assume).
-    return m_frame->colorspace == AVCOL_SPC_BT709 ||
-           (m_frame->colorspace == AVCOL_SPC_UNSPECIFIED && m_frame->height >= 720);
-}
-
-bool VideoFrame::full_range() const {
-    return m_frame->color_range == AVCOL_RANGE_JPEG || m_frame->format == AV_PIX_FMT_YUVJ420P;
-}
-
-const std::uint8_t* VideoFrame::plane(int i) const {
-    return m_frame->data[i];
-}
-
-int VideoFrame::pitch(int i) const {
-    return m_frame->linesize[i];
-}
-
 // ---- decoding, on the decoder's thread
 
 model::Result<VideoFrame> VideoDecoder::Internals::to_frame() {
@@ -209,6 +159,14 @@ model::Result<std::optional<VideoFrame>> VideoDecoder::Internals::decode() {
         }
         if (packet->stream_index == stream) {
             const int sent = avcodec_send_packet(codec.get(), packet.get());
+            if (sent < 0 && sent != AVERROR(EAGAIN) && hardware && last_time < microseconds{0}) {
+                // With one thread feeding the GPU, its failures show here.
+                av_packet_unref(packet.get());
+                if (fall_back_to_software(libav::error_text(sent))) {
+                    continue;
+                }
+                return model::failure("the video cannot be decoded: " + libav::error_text(sent));
+            }
             bad_packets = sent < 0 && sent != AVERROR(EAGAIN) ? bad_packets + 1 : 0;
         } else if (sound && packet->stream_index == sound->stream()) {
             // Film time: the pictures' first time is 0, a loop's length is added.
@@ -245,6 +203,9 @@ bool VideoDecoder::Internals::fall_back_to_software(const std::string& why) {
     }
     codec = std::move(software->codec);
     hardware = false;
+    if (sound) {
+        sound->flush();  // Its packets come again from the start.
+    }
     decoding =
         fmt::format("software, a thread per core (VA-API failed on the first picture: {})", why);
     draining = false;
