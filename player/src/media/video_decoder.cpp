@@ -1,7 +1,6 @@
 #include "media/video_decoder.hpp"
 
 extern "C" {
-#include <libavutil/imgutils.h>
 #include <libswscale/swscale.h>
 }
 
@@ -114,6 +113,14 @@ model::Result<VideoFrame> VideoDecoder::Internals::to_frame() {
 model::Result<std::optional<VideoFrame>> VideoDecoder::Internals::decode() {
     for (;;) {
         const int received = avcodec_receive_frame(codec.get(), decoded.get());
+        if (received == 0 && hardware && last_time < microseconds{0} &&
+            decoded->format != AV_PIX_FMT_VAAPI) {
+            // The GPU's driver lacks the profile: a software decoder of its own uses every core.
+            av_frame_unref(decoded.get());
+            if (fall_back_to_software("the GPU's driver does not decode this profile")) {
+                continue;
+            }
+        }
         if (received == 0) {
             auto frame = to_frame();
             av_frame_unref(decoded.get());
